@@ -6,7 +6,10 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use chrono::{Datelike, NaiveDate, Weekday};
 use corpus_format::Span;
 use serde::{Serialize, Serializer};
 
@@ -99,6 +102,7 @@ pub struct DateMentions<'a> {
     text: &'a str,
     reference: Option<NaiveDate>,
     pos: usize,
+    floor: usize,
 }
 
 /// Finds the date mentions of `text`, resolving them against `reference`
@@ -109,6 +113,1229 @@ pub fn date_mentions(text: &str, reference: Option<NaiveDate>) -> DateMentions<'
         text,
         reference,
         pos: 0,
+        floor: 0,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Design
+//
+// One pass. An Aho-Corasick automaton (ASCII case-insensitive, leftmost
+// longest) finds anchors: month names and abbreviations, weekday names and
+// abbreviations, `today`/`yesterday`/`tomorrow`, `year`, `month`, and any
+// digit. Every anchor is checked for word boundaries and case, then parsed
+// with a tiny lexer that reads at most `MAX_TOKENS` tokens ahead and a
+// look-behind that reads at most two short words back, never before the end
+// of the previous mention. Each token, gap and look-behind read is bounded
+// (`MAX_GAP_CHARS`, `MAX_WORD`, `MAX_DIGITS`), so the work per anchor is
+// constant and the whole scan is linear in the text length, whatever the
+// input (`March March March …`, `2024 2024 …`).
+// ---------------------------------------------------------------------------
+
+/// Whitespace characters allowed between two tokens of one expression.
+const MAX_GAP_CHARS: usize = 8;
+/// Longest ASCII word the lexer reads; longer words are opaque.
+const MAX_WORD: usize = 24;
+/// Longest digit run the lexer reads as a number.
+const MAX_DIGITS: usize = 7;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    /// Month number, abbreviation?
+    Month(u32, bool),
+    /// Weekday, abbreviation?
+    Weekday(Weekday, bool),
+    /// Day offset of `today` (0), `yesterday` (-1), `tomorrow` (1).
+    Relative(i64),
+    /// The word `year`.
+    YearWord,
+    /// The word `month`.
+    MonthWord,
+    /// A digit.
+    Digit,
+}
+
+const MONTHS: &[(&str, u32, bool)] = &[
+    ("january", 1, false),
+    ("jan", 1, true),
+    ("february", 2, false),
+    ("feb", 2, true),
+    ("march", 3, false),
+    ("mar", 3, true),
+    ("april", 4, false),
+    ("apr", 4, true),
+    ("may", 5, false),
+    ("june", 6, false),
+    ("jun", 6, true),
+    ("july", 7, false),
+    ("jul", 7, true),
+    ("august", 8, false),
+    ("aug", 8, true),
+    ("september", 9, false),
+    ("sept", 9, true),
+    ("sep", 9, true),
+    ("october", 10, false),
+    ("oct", 10, true),
+    ("november", 11, false),
+    ("nov", 11, true),
+    ("december", 12, false),
+    ("dec", 12, true),
+];
+
+const WEEKDAYS: &[(&str, Weekday, bool)] = &[
+    ("monday", Weekday::Mon, false),
+    ("mon", Weekday::Mon, true),
+    ("tuesday", Weekday::Tue, false),
+    ("tues", Weekday::Tue, true),
+    ("tue", Weekday::Tue, true),
+    ("wednesday", Weekday::Wed, false),
+    ("wed", Weekday::Wed, true),
+    ("thursday", Weekday::Thu, false),
+    ("thurs", Weekday::Thu, true),
+    ("thur", Weekday::Thu, true),
+    ("thu", Weekday::Thu, true),
+    ("friday", Weekday::Fri, false),
+    ("fri", Weekday::Fri, true),
+    ("saturday", Weekday::Sat, false),
+    ("sat", Weekday::Sat, true),
+    ("sunday", Weekday::Sun, false),
+    ("sun", Weekday::Sun, true),
+];
+
+/// Words before a four-digit number that make it a year.
+const YEAR_CONTEXT: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "during",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "early",
+    "mid",
+    "late",
+];
+
+/// Words before a bare month name that make it a month mention.
+const MONTH_CONTEXT: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "during",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "from",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "next",
+    "this",
+];
+
+/// Words that make a following weekday part of a named day (`Good Friday`).
+const NAMED_DAY_PREFIX: &[&str] = &[
+    "black",
+    "good",
+    "cyber",
+    "ash",
+    "super",
+    "holy",
+    "easter",
+    "palm",
+    "bloody",
+    "maundy",
+    "giving",
+    "shrove",
+    "whit",
+    "mothering",
+    "plough",
+    "fat",
+    "orthodox",
+];
+
+fn scanner() -> Option<&'static (AhoCorasick, Vec<Anchor>)> {
+    static SCANNER: OnceLock<Option<(AhoCorasick, Vec<Anchor>)>> = OnceLock::new();
+    SCANNER
+        .get_or_init(|| {
+            let mut patterns: Vec<String> = Vec::new();
+            let mut anchors = Vec::new();
+            for &(w, m, abbr) in MONTHS {
+                patterns.push(w.to_owned());
+                anchors.push(Anchor::Month(m, abbr));
+            }
+            for &(w, d, abbr) in WEEKDAYS {
+                patterns.push(w.to_owned());
+                anchors.push(Anchor::Weekday(d, abbr));
+            }
+            for (w, off) in [("today", 0), ("yesterday", -1), ("tomorrow", 1)] {
+                patterns.push(w.to_owned());
+                anchors.push(Anchor::Relative(off));
+            }
+            patterns.push("year".to_owned());
+            anchors.push(Anchor::YearWord);
+            patterns.push("month".to_owned());
+            anchors.push(Anchor::MonthWord);
+            for d in b'0'..=b'9' {
+                patterns.push(char::from(d).to_string());
+                anchors.push(Anchor::Digit);
+            }
+            // The patterns are fixed and small, so building cannot fail; if it
+            // ever did, the extractor would find nothing rather than panic.
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .ok()?;
+            Some((ac, anchors))
+        })
+        .as_ref()
+}
+
+// --------------------------------------------------------------- lexer ----
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok<'a> {
+    /// ASCII letters.
+    Word(&'a str),
+    /// Plain number and its digit count.
+    Num(u32, usize),
+    /// Number with an ordinal suffix (`7th`).
+    Ord(u32),
+    /// One punctuation character.
+    Punct(char),
+    /// Anything else (decimals, times, mixed letters and digits, long words).
+    Other,
+    /// End of text or a gap too wide for one expression.
+    End,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    tok: Tok<'a>,
+    start: usize,
+    end: usize,
+    /// Whitespace separates it from what came before.
+    spaced: bool,
+}
+
+fn is_alnum_at(text: &str, pos: usize) -> bool {
+    text.get(pos..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos).and_then(|s| s.chars().next_back())
+}
+
+fn lex(text: &str, pos: usize) -> Token<'_> {
+    let end_tok = |p| Token {
+        tok: Tok::End,
+        start: p,
+        end: p,
+        spaced: false,
+    };
+    let Some(rest) = text.get(pos..) else {
+        return end_tok(pos);
+    };
+    let mut start = pos;
+    let mut newlines = 0;
+    let mut n = 0;
+    for c in rest.chars() {
+        if !c.is_whitespace() {
+            break;
+        }
+        n += 1;
+        if c == '\n' {
+            newlines += 1;
+        }
+        if n > MAX_GAP_CHARS || newlines > 1 {
+            return end_tok(pos);
+        }
+        start += c.len_utf8();
+    }
+    let spaced = start > pos;
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(start) else {
+        return end_tok(start);
+    };
+    let mk = |tok, end| Token {
+        tok,
+        start,
+        end,
+        spaced,
+    };
+    if b.is_ascii_alphabetic() {
+        let mut e = start;
+        while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
+            e += 1;
+            if e - start > MAX_WORD {
+                return mk(Tok::Other, e);
+            }
+        }
+        if is_alnum_at(text, e) {
+            return mk(Tok::Other, e);
+        }
+        return mk(Tok::Word(&text[start..e]), e);
+    }
+    if b.is_ascii_digit() {
+        let mut e = start;
+        let mut v: u32 = 0;
+        while e < bytes.len() && bytes[e].is_ascii_digit() {
+            if e - start >= MAX_DIGITS {
+                return mk(Tok::Other, e);
+            }
+            v = v * 10 + u32::from(bytes[e] - b'0');
+            e += 1;
+        }
+        let digits = e - start;
+        // Ordinal suffix.
+        if e + 2 <= bytes.len() {
+            let suf = &bytes[e..e + 2];
+            let is_ord = suf.eq_ignore_ascii_case(b"st")
+                || suf.eq_ignore_ascii_case(b"nd")
+                || suf.eq_ignore_ascii_case(b"rd")
+                || suf.eq_ignore_ascii_case(b"th");
+            if is_ord && !is_alnum_at(text, e + 2) {
+                return mk(Tok::Ord(v), e + 2);
+            }
+        }
+        if is_alnum_at(text, e) {
+            return mk(Tok::Other, e);
+        }
+        // Decimals, thousands separators and times of day.
+        if let Some(&sep) = bytes.get(e)
+            && matches!(sep, b'.' | b',' | b':')
+            && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return mk(Tok::Other, e);
+        }
+        return mk(Tok::Num(v, digits), e);
+    }
+    match rest[start - pos..].chars().next() {
+        Some(c) if c.is_alphanumeric() => mk(Tok::Other, start + c.len_utf8()),
+        Some(c) => mk(Tok::Punct(c), start + c.len_utf8()),
+        None => end_tok(start),
+    }
+}
+
+/// The ASCII word just before `pos` (whitespace between allowed), if it
+/// starts at or after `floor`.
+fn word_before(text: &str, pos: usize, floor: usize) -> Option<(usize, &str)> {
+    let head = text.get(floor..pos)?;
+    let mut end = head.len();
+    let mut n = 0;
+    let mut newlines = 0;
+    for c in head.chars().rev() {
+        if !c.is_whitespace() {
+            break;
+        }
+        n += 1;
+        if c == '\n' {
+            newlines += 1;
+        }
+        if n > MAX_GAP_CHARS || newlines > 1 {
+            return None;
+        }
+        end -= c.len_utf8();
+    }
+    let bytes = head.as_bytes();
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+        if end - start > MAX_WORD {
+            return None;
+        }
+    }
+    if start == end {
+        return None;
+    }
+    if start > 0 && char_before(head, start).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some((floor + start, &head[start..end]))
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+}
+
+fn is_lowercase(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Capitalized (`March`), all caps (`MARCH`) or, when `lower_ok`, lower
+/// case.
+fn case_ok(w: &str, lower_ok: bool) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() {
+        return false;
+    }
+    if b[0].is_ascii_uppercase() {
+        b[1..].iter().all(u8::is_ascii_lowercase) || b.iter().all(u8::is_ascii_uppercase)
+    } else {
+        lower_ok && is_lowercase(w)
+    }
+}
+
+fn in_list(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn month_of(w: &str) -> Option<(u32, bool)> {
+    MONTHS
+        .iter()
+        .find(|(n, _, _)| n.eq_ignore_ascii_case(w))
+        .map(|&(_, m, a)| (m, a))
+}
+
+fn is_dash(t: Tok<'_>) -> bool {
+    matches!(t, Tok::Punct('-' | '\u{2013}' | '\u{2014}' | '\u{2012}'))
+}
+
+fn year_of(t: Tok<'_>) -> Option<i32> {
+    match t {
+        Tok::Num(v, 4) if (1000..=2999).contains(&v) => i32::try_from(v).ok(),
+        _ => None,
+    }
+}
+
+fn day_of(t: Tok<'_>) -> Option<u32> {
+    match t {
+        Tok::Num(v, 1 | 2) | Tok::Ord(v) if (1..=31).contains(&v) => Some(v),
+        _ => None,
+    }
+}
+
+/// Whether day `d` exists in month `m` of some year (leap years allowed
+/// when no year is given).
+fn day_fits(m: u32, d: u32, y: Option<i32>) -> bool {
+    NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).is_some()
+}
+
+// ---------------------------------------------------------- resolution ----
+
+/// The date with month `m`, day `d` closest to `r` (ties go to the past).
+fn closest_day(r: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    let mut best: Option<(i64, NaiveDate)> = None;
+    for y in [r.year() - 1, r.year(), r.year() + 1] {
+        if let Some(c) = NaiveDate::from_ymd_opt(y, m, d) {
+            let dist = (c - r).num_days().abs();
+            if best.is_none_or(|(bd, _)| dist < bd) {
+                best = Some((dist, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The year that puts month `m` closest to the month of `r` (ties go to the
+/// past).
+fn closest_month_year(r: NaiveDate, m: u32) -> i32 {
+    let diff = i64::from(m) - i64::from(r.month());
+    if diff >= 6 {
+        r.year() - 1
+    } else if diff < -6 {
+        r.year() + 1
+    } else {
+        r.year()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rel {
+    Bare,
+    Last,
+    Next,
+    This,
+}
+
+fn rel_of(w: &str) -> Option<Rel> {
+    if w.eq_ignore_ascii_case("last") {
+        Some(Rel::Last)
+    } else if w.eq_ignore_ascii_case("next") {
+        Some(Rel::Next)
+    } else if w.eq_ignore_ascii_case("this") {
+        Some(Rel::This)
+    } else {
+        None
+    }
+}
+
+fn resolve_weekday(r: NaiveDate, wd: Weekday, rel: Rel) -> Option<NaiveDate> {
+    let cur = i64::from(r.weekday().num_days_from_monday());
+    let want = i64::from(wd.num_days_from_monday());
+    let back = (cur - want).rem_euclid(7);
+    let delta = match rel {
+        Rel::Bare => -back,
+        Rel::Last => -(if back == 0 { 7 } else { back }),
+        Rel::Next => {
+            let fwd = (want - cur).rem_euclid(7);
+            if fwd == 0 { 7 } else { fwd }
+        }
+        Rel::This => want - cur,
+    };
+    r.checked_add_signed(chrono::TimeDelta::try_days(delta)?)
+}
+
+fn resolve_month(r: NaiveDate, m: u32, rel: Rel) -> (i32, u32) {
+    let y = match rel {
+        Rel::Bare | Rel::This => closest_month_year(r, m),
+        Rel::Last => {
+            if m < r.month() {
+                r.year()
+            } else {
+                r.year() - 1
+            }
+        }
+        Rel::Next => {
+            if m > r.month() {
+                r.year()
+            } else {
+                r.year() + 1
+            }
+        }
+    };
+    (y, m)
+}
+
+// ------------------------------------------------------------- parsing ----
+
+/// A day expression: month, day, maybe a year, and where it lies.
+#[derive(Debug, Clone, Copy)]
+struct DayPart {
+    month: u32,
+    day: u32,
+    year: Option<i32>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    start: usize,
+    end: usize,
+    kind: DateKind,
+    value: Option<DateValue>,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    reference: Option<NaiveDate>,
+    floor: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn lex(&self, pos: usize) -> Token<'a> {
+        lex(self.text, pos)
+    }
+
+    fn word_before(&self, pos: usize) -> Option<(usize, &'a str)> {
+        word_before(self.text, pos, self.floor)
+    }
+
+    /// Reads a month name token at `t` (with the dot of an abbreviation),
+    /// returning the month and the end of the name.
+    fn month_token(&self, t: Token<'a>, lower_ok: bool) -> Option<(u32, usize)> {
+        let Tok::Word(w) = t.tok else { return None };
+        let (m, abbr) = month_of(w)?;
+        if abbr {
+            if !case_ok(w, false) {
+                return None;
+            }
+        } else if !case_ok(w, lower_ok && m != 5) {
+            return None;
+        }
+        let mut end = t.end;
+        if abbr && self.text.as_bytes().get(end) == Some(&b'.') {
+            end += 1;
+        }
+        Some((m, end))
+    }
+
+    /// An optional `[,] YYYY` after `pos`.
+    fn year_after(&self, pos: usize) -> Option<(i32, usize)> {
+        let mut t = self.lex(pos);
+        if t.tok == Tok::Punct(',') {
+            t = self.lex(t.end);
+        }
+        if !t.spaced {
+            return None;
+        }
+        let y = year_of(t.tok)?;
+        let after = self.lex(t.end);
+        if !after.spaced && (is_dash(after.tok) || matches!(after.tok, Tok::Punct('/' | '%'))) {
+            return None;
+        }
+        Some((y, t.end))
+    }
+
+    /// `March 24`, `Oct. 7th`, `March 26, 2024` starting at token `t`.
+    fn month_first(&self, t: Token<'a>, lower_ok: bool) -> Option<(DayPart, usize)> {
+        let (m, name_end) = self.month_token(t, lower_ok)?;
+        let dt = self.lex(name_end);
+        if !dt.spaced {
+            return None;
+        }
+        let d = day_of(dt.tok)?;
+        let after = self.lex(dt.end);
+        if matches!(after.tok, Tok::Punct('%')) {
+            return None;
+        }
+        let mut part = DayPart {
+            month: m,
+            day: d,
+            year: None,
+            start: t.start,
+            end: dt.end,
+        };
+        if let Some((y, e)) = self.year_after(dt.end) {
+            part.year = Some(y);
+            part.end = e;
+        }
+        day_fits(m, d, part.year).then_some((part, name_end))
+    }
+
+    /// `24 March`, `7th of October`, `24 March 2024` starting at token `t`.
+    fn day_first(&self, t: Token<'a>) -> Option<DayPart> {
+        let d = day_of(t.tok)?;
+        let mut mt = self.lex(t.end);
+        if !mt.spaced {
+            return None;
+        }
+        if let Tok::Word(w) = mt.tok
+            && w.eq_ignore_ascii_case("of")
+        {
+            mt = self.lex(mt.end);
+        }
+        let (m, name_end) = self.month_token(mt, true)?;
+        let mut part = DayPart {
+            month: m,
+            day: d,
+            year: None,
+            start: t.start,
+            end: name_end,
+        };
+        if let Some((y, e)) = self.year_after(name_end) {
+            part.year = Some(y);
+            part.end = e;
+        }
+        day_fits(m, d, part.year).then_some(part)
+    }
+
+    fn day_value(&self, p: &DayPart) -> Option<NaiveDate> {
+        match p.year {
+            Some(y) => NaiveDate::from_ymd_opt(y, p.month, p.day),
+            None => closest_day(self.reference?, p.month, p.day),
+        }
+    }
+
+    fn range_value(&self, a: &DayPart, b: &DayPart) -> Option<DateValue> {
+        let (ya, yb) = match (a.year, b.year) {
+            (Some(ya), Some(yb)) => (ya, yb),
+            (None, Some(yb)) => {
+                let ya = if (a.month, a.day) > (b.month, b.day) {
+                    yb - 1
+                } else {
+                    yb
+                };
+                (ya, yb)
+            }
+            (Some(ya), None) => {
+                let yb = if (b.month, b.day) < (a.month, a.day) {
+                    ya + 1
+                } else {
+                    ya
+                };
+                (ya, yb)
+            }
+            (None, None) => {
+                let s = closest_day(self.reference?, a.month, a.day)?;
+                let ya = s.year();
+                let yb = if (b.month, b.day) < (a.month, a.day) {
+                    ya + 1
+                } else {
+                    ya
+                };
+                (ya, yb)
+            }
+        };
+        let s = NaiveDate::from_ymd_opt(ya, a.month, a.day)?;
+        let e = NaiveDate::from_ymd_opt(yb, b.month, b.day)?;
+        (s <= e).then_some(DateValue::Range(s, e))
+    }
+
+    fn day_found(&self, p: DayPart) -> Found {
+        Found {
+            start: p.start,
+            end: p.end,
+            kind: DateKind::Date,
+            value: self.day_value(&p).map(DateValue::Day),
+        }
+    }
+
+    fn range_found(&self, start: usize, a: DayPart, b: DayPart) -> Option<Found> {
+        if !day_fits(a.month, a.day, a.year) || !day_fits(b.month, b.day, b.year) {
+            return None;
+        }
+        let value = self.range_value(&a, &b);
+        if value.is_none() && (a.year.is_some() || b.year.is_some() || self.reference.is_some()) {
+            // Ends out of order.
+            return None;
+        }
+        Some(Found {
+            start,
+            end: b.end,
+            kind: DateKind::Range,
+            value,
+        })
+    }
+
+    /// After a day `a` parsed without its compact range, tries the long
+    /// range `from a to b` / `between a and b` and returns it, or `a`.
+    fn with_range_tail(&self, a: DayPart, opener: Option<(usize, bool)>) -> Found {
+        if let Some((from_start, is_from)) = opener {
+            let conn = self.lex(a.end);
+            let conn_ok = match conn.tok {
+                Tok::Word(w) if is_from => in_list(w, &["to", "until", "till", "through", "thru"]),
+                Tok::Word(w) => w.eq_ignore_ascii_case("and"),
+                t => is_dash(t) && is_from,
+            };
+            if conn_ok {
+                let bt = self.lex(conn.end);
+                let b = if let Some((b, _)) = self.month_first(bt, true) {
+                    Some(b)
+                } else if let Some(b) = self.day_first(bt) {
+                    Some(b)
+                } else if let (Some(d), true) = (day_of(bt.tok), a.year.is_none()) {
+                    let mut b = DayPart {
+                        month: a.month,
+                        day: d,
+                        year: None,
+                        start: bt.start,
+                        end: bt.end,
+                    };
+                    if let Some((y, e)) = self.year_after(bt.end) {
+                        b.year = Some(y);
+                        b.end = e;
+                    }
+                    (d > a.day).then_some(b)
+                } else {
+                    None
+                };
+                if let Some(b) = b {
+                    let start = if is_from { from_start } else { a.start };
+                    if let Some(f) = self.range_found(start, a, b) {
+                        return f;
+                    }
+                }
+            }
+        }
+        self.day_found(a)
+    }
+
+    /// `from` (kept in the text) or `between` (left out) before `pos`.
+    fn range_opener(&self, pos: usize) -> Option<(usize, bool)> {
+        let (s, w) = self.word_before(pos)?;
+        if w.eq_ignore_ascii_case("from") {
+            Some((s, true))
+        } else if w.eq_ignore_ascii_case("between") {
+            Some((s, false))
+        } else {
+            None
+        }
+    }
+
+    /// Everything that starts with a month name at token `t`.
+    fn at_month(&self, t: Token<'a>, m: u32, abbr: bool) -> Option<Found> {
+        let Tok::Word(w) = t.tok else { return None };
+        let lower = is_lowercase(w);
+        if !case_ok(w, !abbr && m != 5) {
+            return None;
+        }
+        // Month name followed by a day.
+        if let Some((a, name_end)) = self.month_first(t, true) {
+            let _ = name_end;
+            // Compact range: `March 26-27`, `March 26 - April 2`.
+            let dt = self.lex(name_end);
+            let dash = self.lex(dt.end);
+            if a.year.is_none() && is_dash(dash.tok) {
+                let bt = self.lex(dash.end);
+                let b = if let Some(d2) = day_of(bt.tok) {
+                    let mut b = DayPart {
+                        month: a.month,
+                        day: d2,
+                        year: None,
+                        start: bt.start,
+                        end: bt.end,
+                    };
+                    if let Some((y, e)) = self.year_after(bt.end) {
+                        b.year = Some(y);
+                        b.end = e;
+                    }
+                    (d2 > a.day).then_some(b)
+                } else {
+                    self.month_first(bt, true).map(|(b, _)| b)
+                };
+                if let Some(b) = b
+                    && let Some(f) = self.range_found(a.start, a, b)
+                {
+                    return Some(f);
+                }
+            }
+            return Some(self.with_range_tail(a, self.range_opener(t.start)));
+        }
+        if lower {
+            return None;
+        }
+        let mut name_end = t.end;
+        if abbr && self.text.as_bytes().get(name_end) == Some(&b'.') {
+            name_end += 1;
+        }
+        let (start, rel) = self.month_modifier(t.start);
+        // Month and year: `March 2024`, `March of 2024`.
+        let mut yt = self.lex(name_end);
+        if let Tok::Word(w) = yt.tok
+            && w.eq_ignore_ascii_case("of")
+        {
+            yt = self.lex(yt.end);
+        }
+        if yt.spaced
+            && let Some(y) = year_of(yt.tok)
+        {
+            let after = self.lex(yt.end);
+            if after.spaced || !(is_dash(after.tok) || matches!(after.tok, Tok::Punct('/' | '%'))) {
+                return Some(Found {
+                    start,
+                    end: yt.end,
+                    kind: DateKind::Month,
+                    value: Some(DateValue::Month { year: y, month: m }),
+                });
+            }
+        }
+        // Bare month.
+        if abbr {
+            return None;
+        }
+        let next = self.lex(name_end);
+        if let Tok::Word(nw) = next.tok
+            && next.spaced
+            && (nw == "Day" || nw == "Day's")
+        {
+            return None;
+        }
+        let has_context = start < t.start
+            || self
+                .word_before(t.start)
+                .is_some_and(|(_, w)| in_list(w, MONTH_CONTEXT));
+        if !has_context {
+            if matches!(m, 3 | 5 | 8) {
+                return None;
+            }
+            if let Tok::Word(nw) = next.tok
+                && next.spaced
+                && is_capitalized(nw)
+            {
+                return None;
+            }
+            // A capitalized word before (`June Carter`, `Hurricane April`)
+            // that is not sentence-initial makes a name.
+            if let Some((ps, pw)) = self.word_before(t.start)
+                && is_capitalized(pw)
+                && !self.sentence_start(ps)
+            {
+                return None;
+            }
+        }
+        Some(Found {
+            start,
+            end: name_end,
+            kind: DateKind::Month,
+            value: self.reference.map(|r| {
+                let (year, month) = resolve_month(r, m, rel);
+                DateValue::Month { year, month }
+            }),
+        })
+    }
+
+    /// Whether `pos` starts a sentence (text start, or after `.!?:` or a
+    /// line break).
+    fn sentence_start(&self, pos: usize) -> bool {
+        let head = self.text.get(..pos).unwrap_or("");
+        let trimmed = head.trim_end();
+        if trimmed.len() < head.len() && head[trimmed.len()..].contains('\n') {
+            return true;
+        }
+        match trimmed.chars().next_back() {
+            None => true,
+            Some(c) => matches!(c, '.' | '!' | '?' | ':' | '"' | '\u{201c}' | '(' | ';'),
+        }
+    }
+
+    /// Modifier before a month or year: `early`, `mid`, `mid-`, `late`
+    /// (kept for both), `last`, `next`, `this` (months only).
+    fn month_modifier(&self, pos: usize) -> (usize, Rel) {
+        if let Some(s) = self.mid_dash(pos) {
+            return (s, Rel::Bare);
+        }
+        if let Some((s, w)) = self.word_before(pos) {
+            if in_list(w, &["early", "mid", "late"]) {
+                return (s, Rel::Bare);
+            }
+            if let Some(rel) = rel_of(w) {
+                return (s, rel);
+            }
+        }
+        (pos, Rel::Bare)
+    }
+
+    /// Start of `mid-` right before `pos`.
+    fn mid_dash(&self, pos: usize) -> Option<usize> {
+        let s = pos.checked_sub(4)?;
+        if s < self.floor {
+            return None;
+        }
+        let head = self.text.get(s..pos)?;
+        (head.eq_ignore_ascii_case("mid-")
+            && !char_before(self.text, s).is_some_and(char::is_alphanumeric))
+        .then_some(s)
+    }
+
+    fn at_weekday(&self, t: Token<'a>, wd: Weekday, abbr: bool) -> Option<Found> {
+        let Tok::Word(w) = t.tok else { return None };
+        if !case_ok(w, !abbr) {
+            return None;
+        }
+        let mut name_end = t.end;
+        let dotted = self.text.as_bytes().get(name_end) == Some(&b'.');
+        if abbr {
+            if is_lowercase(w) {
+                return None;
+            }
+            if dotted {
+                name_end += 1;
+            } else if matches!(wd, Weekday::Sat | Weekday::Sun) {
+                return None;
+            }
+        }
+        let prev = self.word_before(t.start);
+        if let Some((_, pw)) = prev
+            && in_list(pw, NAMED_DAY_PREFIX)
+            && is_capitalized(pw)
+        {
+            return None;
+        }
+        // Weekday heading a date: `Tuesday, March 26, 2024`.
+        let mut nt = self.lex(name_end);
+        if nt.tok == Tok::Punct(',') {
+            nt = self.lex(nt.end);
+        }
+        if nt.spaced {
+            let day = if let Some((p, _)) = self.month_first(nt, true) {
+                Some(p)
+            } else {
+                self.day_first(nt)
+            };
+            if let Some(mut p) = day {
+                p.start = t.start;
+                return Some(self.with_range_tail(p, None));
+            }
+        }
+        let (start, rel) = match prev.and_then(|(s, w)| rel_of(w).map(|r| (s, r))) {
+            Some((s, r)) => (s, r),
+            None => (t.start, Rel::Bare),
+        };
+        Some(Found {
+            start,
+            end: name_end,
+            kind: DateKind::Weekday,
+            value: self
+                .reference
+                .and_then(|r| resolve_weekday(r, wd, rel))
+                .map(DateValue::Day),
+        })
+    }
+
+    fn at_relative(&self, t: Token<'a>, offset: i64) -> Option<Found> {
+        let Tok::Word(w) = t.tok else { return None };
+        if !case_ok(w, true) {
+            return None;
+        }
+        // `USA Today`: a capitalized `Today` after a capitalized word.
+        if is_capitalized(w)
+            && let Some((ps, pw)) = self.word_before(t.start)
+            && is_capitalized(pw)
+            && !self.sentence_start(ps)
+        {
+            return None;
+        }
+        Some(Found {
+            start: t.start,
+            end: t.end,
+            kind: DateKind::Relative,
+            value: self
+                .reference
+                .and_then(|r| r.checked_add_signed(chrono::TimeDelta::try_days(offset)?))
+                .map(DateValue::Day),
+        })
+    }
+
+    /// `last year`, `next year`, `this year`, `the year 2023`.
+    fn at_year_word(&self, t: Token<'a>) -> Option<Found> {
+        let Tok::Word(w) = t.tok else { return None };
+        if !case_ok(w, true) {
+            return None;
+        }
+        let (ps, pw) = self.word_before(t.start)?;
+        if let Some(rel) = rel_of(pw) {
+            let delta = match rel {
+                Rel::Last => -1,
+                Rel::Next => 1,
+                _ => 0,
+            };
+            return Some(Found {
+                start: ps,
+                end: t.end,
+                kind: DateKind::Year,
+                value: self.reference.map(|r| DateValue::Year(r.year() + delta)),
+            });
+        }
+        if pw.eq_ignore_ascii_case("the") {
+            let yt = self.lex(t.end);
+            if yt.spaced
+                && let Some(y) = year_of(yt.tok)
+            {
+                return Some(Found {
+                    start: ps,
+                    end: yt.end,
+                    kind: DateKind::Year,
+                    value: Some(DateValue::Year(y)),
+                });
+            }
+        }
+        None
+    }
+
+    /// `last month`, `next month`.
+    fn at_month_word(&self, t: Token<'a>) -> Option<Found> {
+        let Tok::Word(w) = t.tok else { return None };
+        if !case_ok(w, true) {
+            return None;
+        }
+        let (ps, pw) = self.word_before(t.start)?;
+        let delta = match rel_of(pw)? {
+            Rel::Last => -1,
+            Rel::Next => 1,
+            _ => return None,
+        };
+        Some(Found {
+            start: ps,
+            end: t.end,
+            kind: DateKind::Month,
+            value: self.reference.and_then(|r| {
+                let d = if delta < 0 {
+                    r.checked_sub_months(chrono::Months::new(1))?
+                } else {
+                    r.checked_add_months(chrono::Months::new(1))?
+                };
+                Some(DateValue::Month {
+                    year: d.year(),
+                    month: d.month(),
+                })
+            }),
+        })
+    }
+
+    fn at_digit(&self, start: usize) -> Option<Found> {
+        // Digits inside identifiers (`F-16`, `A320`), after currency signs or
+        // inside numbers (`1,200`, `3/24`) start nothing.
+        if let Some(c) = char_before(self.text, start) {
+            if c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '¥' | '#' | '_' | '+') {
+                return None;
+            }
+            if matches!(c, '.' | ',' | ':' | '/' | '-') {
+                let before = char_before(self.text, start - 1);
+                let is_mid = c == '-' && self.mid_dash(start).is_some();
+                if before.is_some_and(char::is_alphanumeric) && !is_mid {
+                    return None;
+                }
+            }
+        }
+        let t = self.lex(start);
+        match t.tok {
+            Tok::Num(_, 4) => {
+                if let Some(f) = self.numeric_date(t) {
+                    return Some(f);
+                }
+                self.year_in_context(t)
+            }
+            Tok::Num(_, 1 | 2) | Tok::Ord(_) => {
+                if let Some(f) = self.numeric_date(t) {
+                    return Some(f);
+                }
+                self.day_first_at(t)
+            }
+            _ => None,
+        }
+    }
+
+    /// `2024-03-25`, and `3/24/2024` or `24/3/2024` where one part is over
+    /// 12 (or both parts are equal).
+    fn numeric_date(&self, t: Token<'a>) -> Option<Found> {
+        let mut toks = [t; 5];
+        let mut pos = t.end;
+        for slot in toks.iter_mut().skip(1) {
+            let n = self.lex(pos);
+            if n.spaced {
+                return None;
+            }
+            *slot = n;
+            pos = n.end;
+        }
+        let after = self.lex(pos);
+        if !after.spaced
+            && (matches!(after.tok, Tok::Punct('/' | '-' | '.'))
+                && is_alnum_at(self.text, after.end))
+        {
+            return None;
+        }
+        let sep = match toks[1].tok {
+            Tok::Punct(c @ ('-' | '/')) if toks[3].tok == Tok::Punct(c) => c,
+            _ => return None,
+        };
+        let date = match (toks[0].tok, toks[2].tok, toks[4].tok) {
+            (Tok::Num(y, 4), Tok::Num(m, 1 | 2), Tok::Num(d, 1 | 2)) => {
+                NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?
+            }
+            (Tok::Num(a, 1 | 2), Tok::Num(b, 1 | 2), Tok::Num(y, 4)) if sep == '/' => {
+                let y = i32::try_from(y).ok()?;
+                let (m, d) = if a == b || (a <= 12 && b > 12) {
+                    (a, b)
+                } else if a > 12 && b <= 12 {
+                    (b, a)
+                } else {
+                    return None;
+                };
+                NaiveDate::from_ymd_opt(y, m, d)?
+            }
+            _ => return None,
+        };
+        if !(1000..=2999).contains(&date.year()) {
+            return None;
+        }
+        Some(Found {
+            start: t.start,
+            end: toks[4].end,
+            kind: DateKind::Date,
+            value: Some(DateValue::Day(date)),
+        })
+    }
+
+    fn year_in_context(&self, t: Token<'a>) -> Option<Found> {
+        let y = year_of(t.tok)?;
+        let after = self.lex(t.end);
+        if !after.spaced && matches!(after.tok, Tok::Punct('%' | '/')) {
+            return None;
+        }
+        let year_range = |opener: Option<(usize, bool)>| -> Option<Found> {
+            let (os, is_from) = opener?;
+            let conn = self.lex(t.end);
+            let ok = match conn.tok {
+                Tok::Word(w) if is_from => in_list(w, &["to", "until", "till", "through"]),
+                Tok::Word(w) => w.eq_ignore_ascii_case("and"),
+                tk => is_dash(tk) && is_from,
+            };
+            if !ok {
+                return None;
+            }
+            let yt = self.lex(conn.end);
+            let y2 = year_of(yt.tok)?;
+            if y2 <= y {
+                return None;
+            }
+            Some(Found {
+                start: if is_from { os } else { t.start },
+                end: yt.end,
+                kind: DateKind::Range,
+                value: Some(DateValue::Range(
+                    NaiveDate::from_ymd_opt(y, 1, 1)?,
+                    NaiveDate::from_ymd_opt(y2, 12, 31)?,
+                )),
+            })
+        };
+        if let Some(f) = year_range(self.range_opener(t.start)) {
+            return Some(f);
+        }
+        if !after.spaced && is_dash(after.tok) {
+            return None;
+        }
+        let year = |start| Found {
+            start,
+            end: t.end,
+            kind: DateKind::Year,
+            value: Some(DateValue::Year(y)),
+        };
+        if let Some(s) = self.mid_dash(t.start) {
+            return Some(year(s));
+        }
+        let (ps, pw) = self.word_before(t.start)?;
+        if in_list(pw, &["early", "mid", "late"]) {
+            return Some(year(ps));
+        }
+        if pw.eq_ignore_ascii_case("year")
+            && let Some((ts, tw)) = self.word_before(ps)
+            && tw.eq_ignore_ascii_case("the")
+        {
+            return Some(year(ts));
+        }
+        if in_list(pw, YEAR_CONTEXT) {
+            return Some(year(t.start));
+        }
+        None
+    }
+
+    fn day_first_at(&self, t: Token<'a>) -> Option<Found> {
+        let opener = self.range_opener(t.start);
+        // `the 7th of October`.
+        let the_start = match (t.tok, self.word_before(t.start)) {
+            (Tok::Ord(_), Some((s, w))) if w.eq_ignore_ascii_case("the") => Some(s),
+            _ => None,
+        };
+        let d1 = day_of(t.tok)?;
+        // Compact range: `26-27 March`.
+        let dash = self.lex(t.end);
+        if is_dash(dash.tok) {
+            let t2 = self.lex(dash.end);
+            if let Some(b) = self.day_first(t2)
+                && day_of(t.tok).is_some()
+                && d1 < b.day
+            {
+                let a = DayPart {
+                    month: b.month,
+                    day: d1,
+                    year: b.year,
+                    start: t.start,
+                    end: t.end,
+                };
+                return self.range_found(t.start, a, b);
+            }
+        }
+        let mut a = self.day_first(t)?;
+        if let Some(s) = the_start {
+            a.start = s;
+        }
+        Some(self.with_range_tail(a, opener))
     }
 }
 
@@ -116,8 +1343,76 @@ impl<'a> Iterator for DateMentions<'a> {
     type Item = DateMention<'a>;
 
     fn next(&mut self) -> Option<DateMention<'a>> {
-        let _ = (self.text, self.reference);
-        self.pos = self.text.len();
+        let (ac, anchors) = scanner()?;
+        let text = self.text;
+        while self.pos < text.len() {
+            let input = Input::new(text).span(self.pos..text.len());
+            let Some(m) = ac.find(input) else {
+                self.pos = text.len();
+                break;
+            };
+            let (s, e) = (m.start(), m.end());
+            let anchor = anchors
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(Anchor::Digit);
+            let parser = Parser {
+                text,
+                reference: self.reference,
+                floor: self.floor,
+            };
+            let (found, resume) = if anchor == Anchor::Digit {
+                let bytes = text.as_bytes();
+                let mut run_end = e;
+                while run_end < bytes.len() && bytes[run_end].is_ascii_digit() {
+                    run_end += 1;
+                }
+                (parser.at_digit(s), run_end)
+            } else {
+                // Word anchors must be whole words (`remarks` holds no
+                // `mar`); a dash before is allowed for `mid-March`.
+                let whole = !is_alnum_at(text, e)
+                    && !char_before(text, s).is_some_and(char::is_alphanumeric);
+                let found = if whole {
+                    let t = Token {
+                        tok: Tok::Word(&text[s..e]),
+                        start: s,
+                        end: e,
+                        spaced: true,
+                    };
+                    match anchor {
+                        Anchor::Month(mo, abbr) => parser.at_month(t, mo, abbr),
+                        Anchor::Weekday(wd, abbr) => parser.at_weekday(t, wd, abbr),
+                        Anchor::Relative(off) => parser.at_relative(t, off),
+                        Anchor::YearWord => parser.at_year_word(t),
+                        Anchor::MonthWord => parser.at_month_word(t),
+                        Anchor::Digit => None,
+                    }
+                } else {
+                    None
+                };
+                (found, e)
+            };
+            if let Some(f) = found
+                && f.start >= self.floor
+                && f.start <= s
+                && f.end > s
+                && let Some(slice) = text.get(f.start..f.end)
+            {
+                self.pos = f.end.max(resume);
+                self.floor = f.end;
+                return Some(DateMention {
+                    span: Span {
+                        start: f.start,
+                        end: f.end,
+                    },
+                    text: slice,
+                    kind: f.kind,
+                    value: f.value,
+                });
+            }
+            self.pos = resume;
+        }
         None
     }
 }

@@ -100,6 +100,14 @@ impl Index<Span> for str {
     }
 }
 
+impl Index<Span> for String {
+    type Output = str;
+
+    fn index(&self, span: Span) -> &str {
+        &self[span.range()]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -103,6 +103,7 @@ pub struct DateMentions<'a> {
     reference: Option<NaiveDate>,
     pos: usize,
     floor: usize,
+    chain: Option<Chain>,
 }
 
 /// Finds the date mentions of `text`, resolving them against `reference`
@@ -114,6 +115,7 @@ pub fn date_mentions(text: &str, reference: Option<NaiveDate>) -> DateMentions<'
         reference,
         pos: 0,
         floor: 0,
+        chain: None,
     }
 }
 
@@ -618,8 +620,20 @@ struct DayPart {
     month: u32,
     day: u32,
     year: Option<i32>,
+    /// A relative year (`last year`) with no reference date to resolve it.
+    year_lost: bool,
     start: usize,
     end: usize,
+}
+
+/// A continuation that the next anchor may pick up: the second year of
+/// `in 2020 and 2021`, the second day of `April 24 and 25`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Chain {
+    /// Where the continuing number starts.
+    at: usize,
+    /// Month and year of a day continuation; `None` for a year.
+    day_of: Option<(u32, Option<i32>, bool)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -628,12 +642,14 @@ struct Found {
     end: usize,
     kind: DateKind,
     value: Option<DateValue>,
+    chain: Option<Chain>,
 }
 
 struct Parser<'a> {
     text: &'a str,
     reference: Option<NaiveDate>,
     floor: usize,
+    chain: Option<Chain>,
 }
 
 impl<'a> Parser<'a> {
@@ -664,8 +680,37 @@ impl<'a> Parser<'a> {
         Some((m, end))
     }
 
-    /// An optional `[,] YYYY` after `pos`.
-    fn year_after(&self, pos: usize) -> Option<(i32, usize)> {
+    /// `last year`, `this year`, `next year` at token `t`: the year (when
+    /// a reference is known) and the end.
+    fn relative_year(&self, t: Token<'a>) -> Option<(Option<i32>, usize)> {
+        let Tok::Word(w) = t.tok else { return None };
+        let delta = match rel_of(w)? {
+            Rel::Last => -1,
+            Rel::Next => 1,
+            _ => 0,
+        };
+        let yt = self.lex(t.end);
+        match yt.tok {
+            Tok::Word(y) if y.eq_ignore_ascii_case("year") && !is_alnum_at(self.text, yt.end) => {
+                Some((self.reference.map(|r| r.year() + delta), yt.end))
+            }
+            _ => None,
+        }
+    }
+
+    /// Attaches an optional year after the end of `p`.
+    fn attach_year(&self, p: &mut DayPart) {
+        if let Some((y, e)) = self.year_after(p.end) {
+            p.year = y;
+            p.year_lost = y.is_none();
+            p.end = e;
+        }
+    }
+
+    /// An optional `[,] YYYY` (or `last year`, `this year`, `next year`)
+    /// after `pos`; the year is `None` for a relative year without
+    /// reference.
+    fn year_after(&self, pos: usize) -> Option<(Option<i32>, usize)> {
         let mut t = self.lex(pos);
         if t.tok == Tok::Punct(',') {
             t = self.lex(t.end);
@@ -673,7 +718,10 @@ impl<'a> Parser<'a> {
         if !t.spaced {
             return None;
         }
-        let y = year_of(t.tok)?;
+        if let Some(r) = self.relative_year(t) {
+            return Some(r);
+        }
+        let y = Some(year_of(t.tok)?);
         let after = self.lex(t.end);
         if !after.spaced && (is_dash(after.tok) || matches!(after.tok, Tok::Punct('/' | '%'))) {
             return None;
@@ -697,13 +745,11 @@ impl<'a> Parser<'a> {
             month: m,
             day: d,
             year: None,
+            year_lost: false,
             start: t.start,
             end: dt.end,
         };
-        if let Some((y, e)) = self.year_after(dt.end) {
-            part.year = Some(y);
-            part.end = e;
-        }
+        self.attach_year(&mut part);
         day_fits(m, d, part.year).then_some((part, name_end))
     }
 
@@ -724,17 +770,18 @@ impl<'a> Parser<'a> {
             month: m,
             day: d,
             year: None,
+            year_lost: false,
             start: t.start,
             end: name_end,
         };
-        if let Some((y, e)) = self.year_after(name_end) {
-            part.year = Some(y);
-            part.end = e;
-        }
+        self.attach_year(&mut part);
         day_fits(m, d, part.year).then_some(part)
     }
 
     fn day_value(&self, p: &DayPart) -> Option<NaiveDate> {
+        if p.year_lost {
+            return None;
+        }
         match p.year {
             Some(y) => NaiveDate::from_ymd_opt(y, p.month, p.day),
             None => closest_day(self.reference?, p.month, p.day),
@@ -742,6 +789,9 @@ impl<'a> Parser<'a> {
     }
 
     fn range_value(&self, a: &DayPart, b: &DayPart) -> Option<DateValue> {
+        if a.year_lost || b.year_lost {
+            return None;
+        }
         let (ya, yb) = match (a.year, b.year) {
             (Some(ya), Some(yb)) => (ya, yb),
             (None, Some(yb)) => {
@@ -782,6 +832,7 @@ impl<'a> Parser<'a> {
             end: p.end,
             kind: DateKind::Date,
             value: self.day_value(&p).map(DateValue::Day),
+            chain: None,
         }
     }
 
@@ -799,6 +850,7 @@ impl<'a> Parser<'a> {
             end: b.end,
             kind: DateKind::Range,
             value,
+            chain: None,
         })
     }
 
@@ -823,13 +875,11 @@ impl<'a> Parser<'a> {
                         month: a.month,
                         day: d,
                         year: None,
+                        year_lost: false,
                         start: bt.start,
                         end: bt.end,
                     };
-                    if let Some((y, e)) = self.year_after(bt.end) {
-                        b.year = Some(y);
-                        b.end = e;
-                    }
+                    self.attach_year(&mut b);
                     (d > a.day).then_some(b)
                 } else {
                     None
@@ -842,7 +892,85 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.day_found(a)
+        let mut f = self.day_found(a);
+        // `April 24 and 25`: the second day continues the first.
+        let conn = self.lex(a.end);
+        if let Tok::Word(w) = conn.tok
+            && in_list(w, &["and", "or"])
+        {
+            let dt = self.lex(conn.end);
+            if let Tok::Num(d, 1 | 2) | Tok::Ord(d) = dt.tok
+                && d > a.day
+                && day_fits(a.month, d, a.year)
+            {
+                let after = self.lex(dt.end);
+                let own_month = matches!(after.tok, Tok::Word(w)
+                    if month_of(w).is_some() || w.eq_ignore_ascii_case("of"));
+                if !own_month {
+                    f.chain = Some(Chain {
+                        at: dt.start,
+                        day_of: Some((a.month, a.year, a.year_lost)),
+                    });
+                }
+            }
+        }
+        f
+    }
+
+    /// The next year of a list or span of years after `end`: `2020 and
+    /// 2021`, `1991 to 1997`, `2020-2022`.
+    fn year_chain(&self, end: usize) -> Option<Chain> {
+        let conn = self.lex(end);
+        let ok = match conn.tok {
+            Tok::Word(w) => in_list(w, &["and", "or", "to", "through", "until", "till"]),
+            t => is_dash(t) || t == Tok::Punct(','),
+        };
+        if !ok {
+            return None;
+        }
+        let yt = self.lex(conn.end);
+        year_of(yt.tok)?;
+        if conn.tok != Tok::Punct(',') && !conn.spaced && !yt.spaced {
+            // `2020-2022` is fine; `2020-22` never gets here.
+        }
+        let after = self.lex(yt.end);
+        if !after.spaced && (is_dash(after.tok) || matches!(after.tok, Tok::Punct('/' | '%'))) {
+            return None;
+        }
+        Some(Chain {
+            at: yt.start,
+            day_of: None,
+        })
+    }
+
+    /// The number at `t` continuing a chain of days or years.
+    fn chained(&self, t: Token<'a>, chain: Chain) -> Option<Found> {
+        match chain.day_of {
+            Some((month, year, year_lost)) => {
+                let day = day_of(t.tok)?;
+                let p = DayPart {
+                    month,
+                    day,
+                    year,
+                    year_lost,
+                    start: t.start,
+                    end: t.end,
+                };
+                let mut f = self.day_found(p);
+                f.chain = None;
+                Some(f)
+            }
+            None => {
+                let y = year_of(t.tok)?;
+                Some(Found {
+                    start: t.start,
+                    end: t.end,
+                    kind: DateKind::Year,
+                    value: Some(DateValue::Year(y)),
+                    chain: self.year_chain(t.end),
+                })
+            }
+        }
     }
 
     /// `from` (kept in the text) or `between` (left out) before `pos`.
@@ -877,13 +1005,11 @@ impl<'a> Parser<'a> {
                         month: a.month,
                         day: d2,
                         year: None,
+                        year_lost: false,
                         start: bt.start,
                         end: bt.end,
                     };
-                    if let Some((y, e)) = self.year_after(bt.end) {
-                        b.year = Some(y);
-                        b.end = e;
-                    }
+                    self.attach_year(&mut b);
                     (d2 > a.day).then_some(b)
                 } else {
                     self.month_first(bt, true).map(|(b, _)| b)
@@ -921,6 +1047,7 @@ impl<'a> Parser<'a> {
                     end: yt.end,
                     kind: DateKind::Month,
                     value: Some(DateValue::Month { year: y, month: m }),
+                    chain: None,
                 });
             }
         }
@@ -966,6 +1093,7 @@ impl<'a> Parser<'a> {
                 let (year, month) = resolve_month(r, m, rel);
                 DateValue::Month { year, month }
             }),
+            chain: None,
         })
     }
 
@@ -1064,6 +1192,7 @@ impl<'a> Parser<'a> {
                 .reference
                 .and_then(|r| resolve_weekday(r, wd, rel))
                 .map(DateValue::Day),
+            chain: None,
         })
     }
 
@@ -1088,6 +1217,7 @@ impl<'a> Parser<'a> {
                 .reference
                 .and_then(|r| r.checked_add_signed(chrono::TimeDelta::try_days(offset)?))
                 .map(DateValue::Day),
+            chain: None,
         })
     }
 
@@ -1109,6 +1239,7 @@ impl<'a> Parser<'a> {
                 end: t.end,
                 kind: DateKind::Year,
                 value: self.reference.map(|r| DateValue::Year(r.year() + delta)),
+                chain: None,
             });
         }
         if pw.eq_ignore_ascii_case("the") {
@@ -1121,6 +1252,7 @@ impl<'a> Parser<'a> {
                     end: yt.end,
                     kind: DateKind::Year,
                     value: Some(DateValue::Year(y)),
+                    chain: None,
                 });
             }
         }
@@ -1154,10 +1286,16 @@ impl<'a> Parser<'a> {
                     month: d.month(),
                 })
             }),
+            chain: None,
         })
     }
 
     fn at_digit(&self, start: usize) -> Option<Found> {
+        if let Some(chain) = self.chain
+            && chain.at == start
+        {
+            return self.chained(self.lex(start), chain);
+        }
         // Digits inside identifiers (`F-16`, `A320`), after currency signs or
         // inside numbers (`1,200`, `3/24`) start nothing.
         if let Some(c) = char_before(self.text, start) {
@@ -1239,6 +1377,7 @@ impl<'a> Parser<'a> {
             end: toks[4].end,
             kind: DateKind::Date,
             value: Some(DateValue::Day(date)),
+            chain: None,
         })
     }
 
@@ -1248,36 +1387,9 @@ impl<'a> Parser<'a> {
         if !after.spaced && matches!(after.tok, Tok::Punct('%' | '/')) {
             return None;
         }
-        let year_range = |opener: Option<(usize, bool)>| -> Option<Found> {
-            let (os, is_from) = opener?;
-            let conn = self.lex(t.end);
-            let ok = match conn.tok {
-                Tok::Word(w) if is_from => in_list(w, &["to", "until", "till", "through"]),
-                Tok::Word(w) => w.eq_ignore_ascii_case("and"),
-                tk => is_dash(tk) && is_from,
-            };
-            if !ok {
-                return None;
-            }
-            let yt = self.lex(conn.end);
-            let y2 = year_of(yt.tok)?;
-            if y2 <= y {
-                return None;
-            }
-            Some(Found {
-                start: if is_from { os } else { t.start },
-                end: yt.end,
-                kind: DateKind::Range,
-                value: Some(DateValue::Range(
-                    NaiveDate::from_ymd_opt(y, 1, 1)?,
-                    NaiveDate::from_ymd_opt(y2, 12, 31)?,
-                )),
-            })
-        };
-        if let Some(f) = year_range(self.range_opener(t.start)) {
-            return Some(f);
-        }
-        if !after.spaced && is_dash(after.tok) {
+        let chain = self.year_chain(t.end);
+        if !after.spaced && is_dash(after.tok) && chain.is_none() {
+            // `2023-24`, `1957-58`.
             return None;
         }
         let year = |start| Found {
@@ -1285,6 +1397,7 @@ impl<'a> Parser<'a> {
             end: t.end,
             kind: DateKind::Year,
             value: Some(DateValue::Year(y)),
+            chain,
         };
         if let Some(s) = self.mid_dash(t.start) {
             return Some(year(s));
@@ -1299,7 +1412,8 @@ impl<'a> Parser<'a> {
         {
             return Some(year(ts));
         }
-        if in_list(pw, YEAR_CONTEXT) {
+        // `from 2020 to 2022`, `between 1994 and 1997`: two years.
+        if in_list(pw, YEAR_CONTEXT) || (chain.is_some() && in_list(pw, &["from", "between"])) {
             return Some(year(t.start));
         }
         None
@@ -1325,6 +1439,7 @@ impl<'a> Parser<'a> {
                     month: b.month,
                     day: d1,
                     year: b.year,
+                    year_lost: b.year_lost,
                     start: t.start,
                     end: t.end,
                 };
@@ -1360,6 +1475,7 @@ impl<'a> Iterator for DateMentions<'a> {
                 text,
                 reference: self.reference,
                 floor: self.floor,
+                chain: self.chain,
             };
             let (found, resume) = if anchor == Anchor::Digit {
                 let bytes = text.as_bytes();
@@ -1401,6 +1517,7 @@ impl<'a> Iterator for DateMentions<'a> {
             {
                 self.pos = f.end.max(resume);
                 self.floor = f.end;
+                self.chain = f.chain;
                 return Some(DateMention {
                     span: Span {
                         start: f.start,

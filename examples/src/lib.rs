@@ -1,3 +1,782 @@
-//! Shared plumbing of the example programs (work in progress).
+//! Shared plumbing of the example programs `report`, `parse`, `clean` and
+//! `stats`: reading the inputs, running the work in parallel while keeping
+//! the input order, and reporting bad inputs.
+//!
+//! The programs themselves only say what to do with one document; this
+//! library walks files and folders (in name order), reads JSON Lines records,
+//! cuts the stream into bounded chunks, processes each chunk on a rayon pool,
+//! hands the results back in input order, draws a progress bar when stderr is
+//! a terminal, and reports every input that failed with its path and byte
+//! offset.
+//!
+//! ```
+//! use corpus_examples::{Inputs, Pipeline};
+//!
+//! let dir = tempfile::tempdir()?;
+//! std::fs::write(dir.path().join("001_00000000000000aa.txt"), " date 2024-03-26 One.\n\nTwo.")?;
+//! std::fs::write(dir.path().join("002_00000000000000bb.txt"), "Three four.")?;
+//!
+//! let inputs = Inputs::files(vec![dir.path().to_owned()]);
+//! let mut ids = Vec::new();
+//! let run = Pipeline::new(Some(2)).run(
+//!     inputs,
+//!     |doc| Ok(format!("{} {}", doc.id, corpus_format::parse(doc.text()?).blocks().len())),
+//!     |line| { ids.push(line); Ok(()) },
+//! )?;
+//! assert_eq!(ids, ["00000000000000aa 2", "00000000000000bb 1"]);
+//! assert_eq!((run.documents, run.failed, run.exit_code()), (2, 0, 0));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+use std::{
+    fs::File,
+    io::{self, BufRead, BufReader, IsTerminal, Read, Write},
+    num::NonZeroUsize,
+    path::{Path, PathBuf},
+    sync::mpsc::{Receiver, SyncSender, sync_channel},
+    time::{Duration, Instant},
+};
+
+use chrono::NaiveDate;
+use corpus_format::{FileName, Files, ReadOptions, SourceFile, read_dir};
+use rayon::prelude::*;
+use serde::{Deserialize, Deserializer};
+
+/// A chunk is cut when it holds this many documents…
+pub const CHUNK_DOCUMENTS: usize = 1024;
+/// …or this many bytes, whichever comes first.
+pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+/// Chunks waiting between the reader and the workers, and between the
+/// workers and the writer. With [`CHUNK_BYTES`] this bounds the memory in
+/// use, whatever the size of the corpus.
+pub const CHUNKS_IN_FLIGHT: usize = 2;
+
+/// The options every program shares: where the documents come from and how
+/// many threads work on them.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct InputArgs {
+    /// Files or folders of articles (every `*.txt` below a folder, in name
+    /// order); `-` reads one document from standard input. With `--jsonl`,
+    /// files of JSON Lines records, `-` or nothing for standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Read JSON Lines records `{"id": "...", "text": "...", "date":
+    /// "YYYY-MM-DD"?}` instead of article files. `text` is a whole document
+    /// in the corpus format; `date`, when present, is the reference date and
+    /// wins over the document's header.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// Number of worker threads (default: all cores). Output keeps the
+    /// input order whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<NonZeroUsize>,
+}
+
+impl InputArgs {
+    /// The inputs these options name, or `None` when no PATH was given
+    /// without `--jsonl` (standard input is then read only when asked for
+    /// with `-`).
+    #[must_use]
+    pub fn inputs(&self) -> Option<Inputs> {
+        if self.jsonl {
+            let paths = if self.paths.is_empty() {
+                vec![PathBuf::from("-")]
+            } else {
+                self.paths.clone()
+            };
+            Some(Inputs::jsonl(paths))
+        } else if self.paths.is_empty() {
+            None
+        } else {
+            Some(Inputs::files(self.paths.clone()))
+        }
+    }
+
+    /// Like [`InputArgs::inputs`], but exits with a usage error (code 2)
+    /// naming the program's usage when there is nothing to read.
+    #[must_use]
+    pub fn inputs_or_exit<C: clap::CommandFactory>(&self) -> Inputs {
+        match self.inputs() {
+            Some(inputs) => inputs,
+            None => C::command()
+                .error(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "give at least one PATH (`-` for standard input), or --jsonl",
+                )
+                .exit(),
+        }
+    }
+}
+
+/// Something wrong with one input; the run goes on with the others.
+///
+/// `Display` names where the problem is: the path and, when known, the byte
+/// offset.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// A file or folder that could not be read, decoded or parsed.
+    #[error(transparent)]
+    File(#[from] corpus_format::Error),
+    /// A JSON Lines record that is not `{"id", "text", "date"?}`.
+    #[error("{path}:{line}: invalid record at byte {offset}: {message}")]
+    Record {
+        /// The JSON Lines file (`-` for standard input).
+        path: String,
+        /// 1-based line number of the record.
+        line: u64,
+        /// Byte offset of the problem in the file.
+        offset: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// An output that could not be written (`clean --out`).
+    #[error("{}: {source}", .path.display())]
+    Write {
+        /// The file that could not be written.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl InputError {
+    /// The byte offset of the problem in its input, when there is one.
+    #[must_use]
+    pub fn offset(&self) -> Option<u64> {
+        match self {
+            InputError::File(e) => e.offset().map(|o| o as u64),
+            InputError::Record { offset, .. } => Some(*offset),
+            InputError::Write { .. } => None,
+        }
+    }
+}
+
+/// One document to process: an article file, standard input, or a JSON
+/// Lines record.
+#[derive(Debug)]
+pub struct Doc {
+    /// The file it was read from; `None` for a JSON Lines record.
+    pub path: Option<PathBuf>,
+    /// Where it came from, for messages: the path, or `FILE:LINE` for a
+    /// record.
+    pub origin: String,
+    /// The id: from the file name (FORMAT.md), or the record's `id`.
+    pub id: String,
+    /// The reference date given by a record's `date`; it wins over the
+    /// document's header. Always `None` for files.
+    pub date: Option<NaiveDate>,
+    body: Body,
+}
+
+#[derive(Debug)]
+enum Body {
+    File(SourceFile),
+    Text(String),
+}
+
+impl Doc {
+    /// The document's text, decoded as UTF-8 with any BOM dropped.
+    ///
+    /// # Errors
+    ///
+    /// [`corpus_format::Error::Decode`] naming the path and the offset of
+    /// the first invalid byte.
+    pub fn text(&self) -> Result<&str, corpus_format::Error> {
+        match &self.body {
+            Body::File(file) => file.text(),
+            Body::Text(text) => Ok(text),
+        }
+    }
+
+    /// Size of the input in bytes.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match &self.body {
+            Body::File(file) => file.bytes.len(),
+            Body::Text(text) => text.len(),
+        }
+    }
+
+    /// Whether the input is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The document's date: the record's `date` when given, else the
+    /// header's (`parsed` is the document parsed from [`Doc::text`]).
+    #[must_use]
+    pub fn reference_date(&self, parsed: &corpus_format::Document<'_>) -> Option<NaiveDate> {
+        self.date.or_else(|| parsed.date())
+    }
+
+    /// The path as a string for JSON output; `None` for records.
+    #[must_use]
+    pub fn path_string(&self) -> Option<String> {
+        self.path.as_ref().map(|p| p.display().to_string())
+    }
+
+    /// The path to name in an error about this document: the file, or
+    /// `FILE:LINE` for a record (as for `parse --strict`).
+    #[must_use]
+    pub fn error_path(&self) -> PathBuf {
+        self.path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&self.origin))
+    }
+}
+
+/// A JSON Lines record: `{"id": "...", "text": "...", "date": "YYYY-MM-DD"?}`.
+#[derive(Debug, Deserialize)]
+struct Record {
+    #[serde(deserialize_with = "id_string")]
+    id: String,
+    text: String,
+    #[serde(default)]
+    date: Option<NaiveDate>,
+}
+
+/// Ids are strings; numbers are accepted too, as many engines write them.
+fn id_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Text(String),
+        Number(serde_json::Number),
+    }
+    Ok(match Id::deserialize(d)? {
+        Id::Text(s) => s,
+        Id::Number(n) => n.to_string(),
+    })
+}
+
+/// An input as read, before decoding: decoding and JSON parsing happen on the
+/// worker threads.
+#[derive(Debug)]
+enum Raw {
+    File(SourceFile),
+    Line {
+        path: String,
+        line: u64,
+        offset: u64,
+        bytes: Vec<u8>,
+    },
+    Failed(InputError),
+}
+
+impl Raw {
+    fn len(&self) -> usize {
+        match self {
+            Raw::File(f) => f.bytes.len(),
+            Raw::Line { bytes, .. } => bytes.len(),
+            Raw::Failed(_) => 0,
+        }
+    }
+
+    fn into_doc(self) -> Result<Doc, InputError> {
+        match self {
+            Raw::File(file) => Ok(Doc {
+                origin: file.path.display().to_string(),
+                path: Some(file.path.clone()),
+                id: file.name.id.clone(),
+                date: None,
+                body: Body::File(file),
+            }),
+            Raw::Line {
+                path,
+                line,
+                offset,
+                bytes,
+            } => match serde_json::from_slice::<Record>(&bytes) {
+                Ok(record) => Ok(Doc {
+                    path: None,
+                    origin: format!("{path}:{line}"),
+                    id: record.id,
+                    date: record.date,
+                    body: Body::Text(record.text),
+                }),
+                Err(e) => {
+                    // serde_json counts columns in bytes, from 1.
+                    let within = line_offset(&bytes, e.line(), e.column());
+                    Err(InputError::Record {
+                        path,
+                        line,
+                        offset: offset + within as u64,
+                        message: e.to_string(),
+                    })
+                }
+            },
+            Raw::Failed(e) => Err(e),
+        }
+    }
+}
+
+/// Byte offset in `bytes` of serde_json's 1-based `line` and `column`.
+fn line_offset(bytes: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match memchr_newline(&bytes[start..]) {
+            Some(i) => start += i + 1,
+            None => break,
+        }
+    }
+    (start + column.saturating_sub(1)).min(bytes.len())
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+/// The stream of inputs of a run, read lazily in order: one file at a time,
+/// one record at a time.
+pub struct Inputs {
+    paths: std::vec::IntoIter<PathBuf>,
+    jsonl: bool,
+    options: ReadOptions,
+    current: Current,
+}
+
+enum Current {
+    None,
+    Files(Files),
+    Lines {
+        path: String,
+        reader: Box<dyn BufRead + Send>,
+        line: u64,
+        offset: u64,
+    },
+}
+
+impl std::fmt::Debug for Inputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inputs")
+            .field("jsonl", &self.jsonl)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Inputs {
+    /// Article files: each path is a file, a folder (every `*.txt` below
+    /// it, in name order) or `-` for one document on standard input.
+    #[must_use]
+    pub fn files(paths: Vec<PathBuf>) -> Inputs {
+        Inputs {
+            paths: paths.into_iter(),
+            jsonl: false,
+            options: ReadOptions::default(),
+            current: Current::None,
+        }
+    }
+
+    /// JSON Lines files of records (`-` for standard input), read line by
+    /// line.
+    #[must_use]
+    pub fn jsonl(paths: Vec<PathBuf>) -> Inputs {
+        Inputs {
+            jsonl: true,
+            ..Inputs::files(paths)
+        }
+    }
+
+    fn open(&mut self, path: PathBuf) -> Option<Raw> {
+        let is_stdin = path.as_os_str() == "-";
+        if self.jsonl {
+            let reader: Box<dyn BufRead + Send> = if is_stdin {
+                Box::new(BufReader::with_capacity(1 << 16, io::stdin()))
+            } else {
+                match File::open(&path) {
+                    Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+                    Err(source) => {
+                        return Some(Raw::Failed(
+                            corpus_format::Error::Io { path, source }.into(),
+                        ));
+                    }
+                }
+            };
+            self.current = Current::Lines {
+                path: path.display().to_string(),
+                reader,
+                line: 0,
+                offset: 0,
+            };
+            None
+        } else if is_stdin {
+            Some(read_stdin(&self.options))
+        } else {
+            self.current = Current::Files(read_dir(path, self.options));
+            None
+        }
+    }
+}
+
+/// Standard input as one document named `-`.
+fn read_stdin(options: &ReadOptions) -> Raw {
+    let path = PathBuf::from("-");
+    let mut bytes = Vec::new();
+    let limit = options.max_file_bytes;
+    let read = io::stdin().lock().take(limit + 1).read_to_end(&mut bytes);
+    if let Err(source) = read {
+        return Raw::Failed(corpus_format::Error::Io { path, source }.into());
+    }
+    if bytes.len() as u64 > limit {
+        return Raw::Failed(
+            corpus_format::Error::LimitExceeded {
+                path,
+                which: corpus_format::Limit::FileBytes,
+                what: "file size in bytes",
+                actual: bytes.len() as u64,
+                limit,
+            }
+            .into(),
+        );
+    }
+    Raw::File(SourceFile {
+        name: FileName {
+            ordinal: None,
+            id: "-".to_owned(),
+        },
+        path,
+        bytes,
+    })
+}
+
+impl Iterator for Inputs {
+    type Item = RawInput;
+
+    fn next(&mut self) -> Option<RawInput> {
+        loop {
+            match &mut self.current {
+                Current::None => {
+                    let path = self.paths.next()?;
+                    if let Some(raw) = self.open(path) {
+                        return Some(RawInput(raw));
+                    }
+                }
+                Current::Files(files) => match files.next() {
+                    Some(Ok(file)) => return Some(RawInput(Raw::File(file))),
+                    Some(Err(e)) => return Some(RawInput(Raw::Failed(e.into()))),
+                    None => self.current = Current::None,
+                },
+                Current::Lines {
+                    path,
+                    reader,
+                    line,
+                    offset,
+                } => {
+                    let mut bytes = Vec::new();
+                    match reader.read_until(b'\n', &mut bytes) {
+                        Ok(0) => self.current = Current::None,
+                        Ok(n) => {
+                            *line += 1;
+                            let start = *offset;
+                            *offset += n as u64;
+                            if bytes.iter().all(u8::is_ascii_whitespace) {
+                                continue;
+                            }
+                            return Some(RawInput(Raw::Line {
+                                path: path.clone(),
+                                line: *line,
+                                offset: start,
+                                bytes,
+                            }));
+                        }
+                        Err(source) => {
+                            let failed = corpus_format::Error::Io {
+                                path: PathBuf::from(path.as_str()),
+                                source,
+                            };
+                            self.current = Current::None;
+                            return Some(RawInput(Raw::Failed(failed.into())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One input as read from disk or a stream, not yet decoded; see [`Inputs`].
+#[derive(Debug)]
+pub struct RawInput(Raw);
+
+/// What a run did: documents processed and failed, bytes read, time taken.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Run {
+    /// Documents processed successfully.
+    pub documents: u64,
+    /// Inputs that failed (reported on stderr).
+    pub failed: u64,
+    /// Bytes of input read.
+    pub bytes: u64,
+    /// Wall-clock time of the run.
+    pub elapsed: Duration,
+    /// Whether the run stopped early because the output was closed (as by
+    /// `| head`).
+    pub output_closed: bool,
+}
+
+impl Run {
+    /// Megabytes (10^6 bytes) per second.
+    #[must_use]
+    pub fn mb_per_s(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 {
+            self.bytes as f64 / 1e6 / secs
+        } else {
+            0.0
+        }
+    }
+
+    /// The exit code CLI.md asks for: 1 if any input failed, else 0.
+    #[must_use]
+    pub fn exit_code(&self) -> u8 {
+        u8::from(self.failed > 0)
+    }
+
+    /// The one-line throughput summary: documents, MB, seconds, MB/s.
+    #[must_use]
+    pub fn throughput_line(&self) -> String {
+        format!(
+            "{} documents, {:.2} MB in {:.3} s, {:.1} MB/s",
+            self.documents,
+            self.bytes as f64 / 1e6,
+            self.elapsed.as_secs_f64(),
+            self.mb_per_s()
+        )
+    }
+}
+
+/// Runs work on documents in parallel and hands the results back in input
+/// order.
+#[derive(Debug, Clone, Copy)]
+pub struct Pipeline {
+    threads: Option<NonZeroUsize>,
+    progress: bool,
+}
+
+impl Pipeline {
+    /// A pipeline with `threads` workers (`None`: all cores). It draws a
+    /// progress bar when stderr is a terminal.
+    #[must_use]
+    pub fn new(threads: Option<NonZeroUsize>) -> Pipeline {
+        Pipeline {
+            threads,
+            progress: io::stderr().is_terminal(),
+        }
+    }
+
+    /// Runs `work` on every input and `consume` on every result, in input
+    /// order.
+    ///
+    /// Inputs are read on one thread and cut into chunks of at most
+    /// [`CHUNK_DOCUMENTS`] documents or [`CHUNK_BYTES`] bytes; each chunk is
+    /// processed on the pool; `consume` runs on the calling thread. At most
+    /// [`CHUNKS_IN_FLIGHT`] chunks wait at each stage, so memory stays flat
+    /// however large the corpus. An input that fails (unreadable, not
+    /// UTF-8, bad record, or an error from `work`) is reported on stderr
+    /// with its path and byte offset and counted in [`Run::failed`]; the
+    /// others go on. When `consume` fails with a broken pipe, the run stops
+    /// quietly.
+    ///
+    /// # Errors
+    ///
+    /// Any other error of `consume` (writing the output), or a thread pool
+    /// that cannot be built.
+    pub fn run<T, W, C>(&self, inputs: Inputs, work: W, mut consume: C) -> io::Result<Run>
+    where
+        T: Send,
+        W: Fn(&Doc) -> Result<T, InputError> + Sync,
+        C: FnMut(T) -> io::Result<()>,
+    {
+        let start = Instant::now();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.threads.map_or(0, NonZeroUsize::get))
+            .thread_name(|i| format!("worker-{i}"))
+            .build()
+            .map_err(io::Error::other)?;
+        let bar = self.progress.then(progress_bar);
+        let mut run = Run {
+            documents: 0,
+            failed: 0,
+            bytes: 0,
+            elapsed: Duration::ZERO,
+            output_closed: false,
+        };
+        let result = std::thread::scope(|scope| -> io::Result<()> {
+            let (chunk_tx, chunk_rx) = sync_channel::<Vec<RawInput>>(CHUNKS_IN_FLIGHT);
+            let (done_tx, done_rx) = sync_channel::<Vec<Done<T>>>(CHUNKS_IN_FLIGHT);
+            scope.spawn(move || read_chunks(inputs, chunk_tx));
+            let work = &work;
+            let pool = &pool;
+            scope.spawn(move || process_chunks(pool, work, chunk_rx, done_tx));
+            for chunk in done_rx {
+                for done in chunk {
+                    run.bytes += done.bytes as u64;
+                    match done.result {
+                        Ok(value) => {
+                            run.documents += 1;
+                            if let Err(e) = consume(value) {
+                                if e.kind() == io::ErrorKind::BrokenPipe {
+                                    run.output_closed = true;
+                                    return Ok(());
+                                }
+                                return Err(e);
+                            }
+                        }
+                        Err(error) => {
+                            run.failed += 1;
+                            let message = format!("error: {error}");
+                            match &bar {
+                                Some(bar) => bar.suspend(|| eprintln!("{message}")),
+                                None => eprintln!("{message}"),
+                            }
+                        }
+                    }
+                }
+                if let Some(bar) = &bar {
+                    bar.set_position(run.documents + run.failed);
+                    bar.set_message(format!("{:.1} MB", run.bytes as f64 / 1e6));
+                }
+            }
+            Ok(())
+        });
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        run.elapsed = start.elapsed();
+        result.map(|()| run)
+    }
+}
+
+struct Done<T> {
+    bytes: usize,
+    result: Result<T, InputError>,
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        None,
+        indicatif::ProgressDrawTarget::stderr_with_hz(10),
+    );
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} {pos} documents, {msg} [{elapsed_precise}] {per_sec}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}
+
+/// Reader thread: cuts the inputs into bounded chunks.
+fn read_chunks(inputs: Inputs, tx: SyncSender<Vec<RawInput>>) {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    for input in inputs {
+        bytes += input.0.len();
+        chunk.push(input);
+        if chunk.len() >= CHUNK_DOCUMENTS || bytes >= CHUNK_BYTES {
+            if tx.send(std::mem::take(&mut chunk)).is_err() {
+                return; // the run stopped early
+            }
+            bytes = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = tx.send(chunk);
+    }
+}
+
+/// Worker stage: each chunk in parallel on the pool, results in order.
+fn process_chunks<T, W>(
+    pool: &rayon::ThreadPool,
+    work: &W,
+    rx: Receiver<Vec<RawInput>>,
+    tx: SyncSender<Vec<Done<T>>>,
+) where
+    T: Send,
+    W: Fn(&Doc) -> Result<T, InputError> + Sync,
+{
+    for chunk in rx {
+        let done: Vec<Done<T>> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .with_max_len(1)
+                .map(|RawInput(raw)| Done {
+                    bytes: raw.len(),
+                    result: raw.into_doc().and_then(|doc| work(&doc)),
+                })
+                .collect()
+        });
+        if tx.send(done).is_err() {
+            return;
+        }
+    }
+}
+
+/// Standard output, buffered and locked, for the programs to write to.
+#[must_use]
+pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
+}
+
+/// Writes `line` and a newline.
+///
+/// # Errors
+///
+/// Those of the writer.
+pub fn write_line(out: &mut impl Write, line: &str) -> io::Result<()> {
+    out.write_all(line.as_bytes())?;
+    out.write_all(b"\n")
+}
+
+/// Flushes `out` and gives the exit code of `run` (CLI.md): 1 if any input
+/// failed, else 0. A closed output (`| head`) is not an error.
+///
+/// # Errors
+///
+/// Any other error of the final flush.
+pub fn finish(mut out: impl Write, run: &Run) -> io::Result<std::process::ExitCode> {
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
+        _ => {}
+    }
+    Ok(std::process::ExitCode::from(run.exit_code()))
+}
+
+/// The folder of the sample corpus bundled with the package.
+#[must_use]
+pub fn sample_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_of_json_errors() {
+        assert_eq!(line_offset(b"{\"id\": 1,}", 1, 10), 9);
+        assert_eq!(line_offset(b"ab\ncd", 2, 2), 4);
+        assert_eq!(line_offset(b"ab", 1, 99), 2);
+    }
+
+    #[test]
+    fn records_accept_numeric_ids_and_optional_dates() {
+        let r: Record = serde_json::from_str(r#"{"id": 7, "text": "x"}"#).unwrap();
+        assert_eq!((r.id.as_str(), r.date), ("7", None));
+        let r: Record =
+            serde_json::from_str(r#"{"id": "a", "text": "x", "date": "2024-03-26"}"#).unwrap();
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2024, 3, 26));
+        assert!(serde_json::from_str::<Record>(r#"{"id": "a"}"#).is_err());
+        assert!(
+            serde_json::from_str::<Record>(r#"{"id": "a", "text": "", "date": "2024-02-30"}"#)
+                .is_err()
+        );
+    }
+}

@@ -1,0 +1,342 @@
+//! Fast sentence counting, exactly equal to `unicode-segmentation`'s
+//! sentence boundaries (`split_sentence_bounds`).
+//!
+//! # Design
+//!
+//! The text is split at line feeds into *fast regions*, which hold only
+//! ASCII and the characters of [`classify`](super::classify), and
+//! *windows* of whole lines around any other character, which go to
+//! `unicode-segmentation`. A boundary always follows a line feed (SB4),
+//! and no rule looks across one (SB8 stops at a paragraph separator; the
+//! look-behind of SB7 to SB11 needs a terminator followed only by closing
+//! punctuation and spaces), so the boundaries of the whole text are those
+//! of the parts.
+//!
+//! In a fast region the counter runs the same automaton as
+//! `unicode-segmentation`: the last four collapsed parts of the text
+//! (runs of closing punctuation and of spaces count as one part), with its
+//! rules SB1 to SB11 in its order. Two changes keep it linear and fast,
+//! without changing any result:
+//!
+//! - the look-ahead of SB8 (is the next letter after `.` lower case?) is
+//!   computed once per stretch and reused until the position passes the
+//!   character that decided it;
+//! - while no part is a terminator, a line break or the start, no rule can
+//!   break, so the counter jumps with `memchr` to the next `.`, `!`, `?`,
+//!   CR or LF. The parts it jumped over are then summarised as `Other`
+//!   except the last one: the rules only compare older parts with
+//!   terminators, which none of them was.
+
+use super::classify::{ASCII_SENTENCE, SentenceClass, classify, decode_at, find_unknown};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Part {
+    Sot,
+    Other,
+    Cr,
+    Lf,
+    ATerm,
+    UpperLower,
+    Close,
+    Sp,
+    STerm,
+}
+
+fn part_of(c: SentenceClass) -> Part {
+    match c {
+        SentenceClass::Cr => Part::Cr,
+        SentenceClass::Lf => Part::Lf,
+        SentenceClass::ATerm => Part::ATerm,
+        SentenceClass::Upper | SentenceClass::Lower => Part::UpperLower,
+        SentenceClass::Close => Part::Close,
+        SentenceClass::Sp => Part::Sp,
+        SentenceClass::STerm => Part::STerm,
+        _ => Part::Other,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct State([Part; 4]);
+
+impl State {
+    fn next(self, c: SentenceClass) -> State {
+        let p = self.0;
+        match (p[3], c) {
+            (Part::Close, SentenceClass::Close) | (Part::Sp, SentenceClass::Sp) => self,
+            _ => State([p[1], p[2], p[3], part_of(c)]),
+        }
+    }
+
+    fn last(self) -> Part {
+        self.0[3]
+    }
+
+    /// No rule can break or look ahead in this state.
+    fn is_quiet(self) -> bool {
+        !self.0.iter().any(|p| {
+            matches!(
+                p,
+                Part::Sot | Part::Cr | Part::Lf | Part::ATerm | Part::STerm
+            )
+        })
+    }
+
+    fn is_saterm(p: Part) -> bool {
+        p == Part::ATerm || p == Part::STerm
+    }
+
+    /// Index of the part before `Close* Sp*` at the end.
+    fn before_close_sp(self) -> usize {
+        let p = self.0;
+        let mut idx = if p[3] == Part::Sp { 2 } else { 3 };
+        if p[idx] == Part::Close {
+            idx -= 1;
+        }
+        idx
+    }
+
+    /// SB8 without its look-ahead: `ATerm Close* Sp*`.
+    fn sb8_context(self) -> bool {
+        self.0[self.before_close_sp()] == Part::ATerm
+    }
+
+    /// `SATerm Close* Sp*`.
+    fn sb8a(self) -> bool {
+        Self::is_saterm(self.0[self.before_close_sp()])
+    }
+
+    /// `SATerm Close*`.
+    fn sb9(self) -> bool {
+        let p = self.0;
+        let idx = if p[3] == Part::Close { 2 } else { 3 };
+        Self::is_saterm(p[idx])
+    }
+
+    /// `SATerm Close* Sp* ParaSep?`.
+    fn sb11(self) -> bool {
+        let p = self.0;
+        let mut idx = match p[3] {
+            Part::Cr | Part::Lf => 2,
+            _ => 3,
+        };
+        if p[idx] == Part::Sp {
+            idx -= 1;
+        }
+        if p[idx] == Part::Close {
+            idx -= 1;
+        }
+        Self::is_saterm(p[idx])
+    }
+}
+
+/// Class of the character at `i` in a fast region, with its length.
+#[inline]
+fn class_at(text: &str, i: usize) -> (SentenceClass, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (ASCII_SENTENCE[usize::from(b)], 1),
+        _ => match decode_at(text, i) {
+            Some((c, len)) => (
+                classify(c).map_or(SentenceClass::Other, |k| k.sentence),
+                len,
+            ),
+            None => (SentenceClass::Other, 1),
+        },
+    }
+}
+
+/// Class of the character ending at `end`.
+fn class_before(text: &str, end: usize) -> SentenceClass {
+    match text.as_bytes().get(end.wrapping_sub(1)) {
+        Some(&b) if b < 0x80 => ASCII_SENTENCE[usize::from(b)],
+        _ => text
+            .get(..end)
+            .and_then(|s| s.chars().next_back())
+            .and_then(classify)
+            .map_or(SentenceClass::Other, |k| k.sentence),
+    }
+}
+
+/// Whether `text[start..end]` holds a letter or a digit.
+fn has_alnum(text: &str, start: usize, end: usize) -> bool {
+    let Some(s) = text.get(start..end) else {
+        return false;
+    };
+    s.bytes().enumerate().any(|(i, b)| {
+        if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else if b >= 0xC0 {
+            decode_at(s, i)
+                .and_then(|(c, _)| classify(c))
+                .is_some_and(|k| k.alnum)
+        } else {
+            false
+        }
+    })
+}
+
+/// The SB8 look-ahead: whether the first character at or after `from` that
+/// is a letter, a terminator or a paragraph separator is lower case; with
+/// the position of that character (or the end).
+fn sb8_lookahead(text: &str, end: usize, from: usize) -> (usize, bool) {
+    let mut i = from;
+    while i < end {
+        let (c, len) = class_at(text, i);
+        match c {
+            SentenceClass::Lower => return (i, true),
+            SentenceClass::Upper
+            | SentenceClass::Cr
+            | SentenceClass::Lf
+            | SentenceClass::STerm
+            | SentenceClass::ATerm => return (i, false),
+            _ => i += len,
+        }
+    }
+    (end, false)
+}
+
+/// Counts the sentences with a letter or a digit in the fast region
+/// `text[start..end]`, which starts at a boundary and ends after a line
+/// feed or at the end of the text.
+fn count_region(text: &str, start: usize, end: usize) -> u64 {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let mut count = 0u64;
+    let mut state = State([Part::Sot; 4]);
+    let mut seg_start = start;
+    let mut i = start;
+    // Cached SB8 look-ahead: valid for positions up to `sb8_until`.
+    let mut sb8_until = start;
+    let mut sb8_value = false;
+    let mut sb8_valid = false;
+    // Cached positions of the next terminator and the next line break.
+    let mut next_term = start;
+    let mut next_line = start;
+    let boundary = |b: usize, seg_start: &mut usize, count: &mut u64| {
+        if b > *seg_start {
+            *count += u64::from(has_alnum(text, *seg_start, b));
+            *seg_start = b;
+        }
+    };
+    while i < end {
+        if state.is_quiet() {
+            if next_term < i {
+                next_term =
+                    memchr::memchr3(b'.', b'!', b'?', &bytes[i..end]).map_or(end, |p| p + i);
+            }
+            if next_line < i {
+                next_line = memchr::memchr2(b'\n', b'\r', &bytes[i..end]).map_or(end, |p| p + i);
+            }
+            let j = next_term.min(next_line);
+            if j > i {
+                state = State([
+                    Part::Other,
+                    Part::Other,
+                    Part::Other,
+                    part_of(class_before(text, j)),
+                ]);
+                i = j;
+                if i >= end {
+                    break;
+                }
+            }
+        }
+        let (class, len) = class_at(text, i);
+        let before = state;
+        state = state.next(class);
+        let pos = i;
+        i += len;
+        let last = before.last();
+        if last == Part::Sot {
+            boundary(pos, &mut seg_start, &mut count);
+            continue;
+        }
+        if class == SentenceClass::Lf && last == Part::Cr {
+            continue;
+        }
+        if matches!(last, Part::Cr | Part::Lf) {
+            boundary(pos, &mut seg_start, &mut count);
+            continue;
+        }
+        if class == SentenceClass::Numeric && last == Part::ATerm {
+            continue;
+        }
+        if class == SentenceClass::Upper && before.0[2] == Part::UpperLower && last == Part::ATerm {
+            continue;
+        }
+        if before.sb8_context() {
+            if !sb8_valid || pos > sb8_until {
+                let (until, value) = sb8_lookahead(text, end, pos);
+                sb8_until = until;
+                sb8_value = value;
+                sb8_valid = true;
+            }
+            if sb8_value {
+                continue;
+            }
+        }
+        if matches!(
+            class,
+            SentenceClass::SContinue | SentenceClass::STerm | SentenceClass::ATerm
+        ) && before.sb8a()
+        {
+            continue;
+        }
+        if matches!(
+            class,
+            SentenceClass::Close | SentenceClass::Sp | SentenceClass::Cr | SentenceClass::Lf
+        ) && before.sb9()
+        {
+            continue;
+        }
+        if matches!(
+            class,
+            SentenceClass::Sp | SentenceClass::Cr | SentenceClass::Lf
+        ) && before.sb8a()
+        {
+            continue;
+        }
+        if before.sb11() {
+            boundary(pos, &mut seg_start, &mut count);
+        }
+    }
+    boundary(end, &mut seg_start, &mut count);
+    count
+}
+
+/// The next piece of work from `pos` (a line start): the fast region
+/// `pos..fast_end`, then the window to hand to the full algorithm, if any.
+fn plan(text: &str, pos: usize) -> (usize, Option<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let Some((q, len)) = find_unknown(text, pos) else {
+        return (text.len(), None);
+    };
+    let left = memchr::memrchr(b'\n', &bytes[pos..q]).map_or(pos, |p| pos + p + 1);
+    let right = memchr::memchr(b'\n', &bytes[q + len..]).map_or(text.len(), |p| q + len + p + 1);
+    (left, Some((left, right)))
+}
+
+/// Counts sentences; see [`crate::count_sentences`].
+pub(crate) fn count(text: &str) -> u64 {
+    let mut pos = 0;
+    let mut total = 0;
+    while pos < text.len() {
+        let (fast_end, window) = plan(text, pos);
+        if fast_end > pos {
+            total += count_region(text, pos, fast_end);
+        }
+        match window {
+            Some((left, right)) => {
+                total += text.get(left..right).map_or(0, reference) as u64;
+                pos = right;
+            }
+            None => pos = fast_end,
+        }
+    }
+    total
+}
+
+/// The full algorithm on a piece of text.
+pub(crate) fn reference(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_sentences().count()
+}

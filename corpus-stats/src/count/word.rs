@@ -1,0 +1,357 @@
+//! Fast word counting and iteration, exactly equal to UAX #29 as
+//! implemented by `unicode-segmentation`.
+//!
+//! # Design
+//!
+//! The text is split into *fast regions*, which hold only ASCII and the
+//! characters of [`classify`](super::classify), and *windows* around any
+//! other character, which go to `unicode-segmentation`.
+//!
+//! Regions and windows meet at *cuts*: a position `p` whose byte is a space
+//! (U+0020) preceded by an ASCII byte other than a space, or a line feed
+//! preceded by an ASCII byte other than a carriage return. The word
+//! boundary algorithm always breaks before such a byte (WB3a, WB3d and
+//! WB999 leave nothing to join a space or a line feed to what precedes
+//! it, and no rule looks back past an ASCII character), and it never looks
+//! ahead past it from the left: so the segments of the whole text are the
+//! segments of the part before the cut followed by those of the part after.
+//!
+//! Inside a fast region, the word boundary rules reduce to a small
+//! automaton over the classes of [`WordClass`]: letters, digits and `_`
+//! form runs; a MidLetter, MidNum or MidNumLet character joins two letters
+//! (WB6, WB7) or two digits (WB11, WB12) on each side of it; a run is a word
+//! when it holds a letter or a digit. The counter runs that automaton, and
+//! on 32-byte blocks of ASCII without `_` it uses an equivalent
+//! branch-free formula over each byte and the two before it, which the
+//! compiler vectorises.
+
+use super::classify::{WordClass, classify, decode_at, find_unknown};
+
+/// Outside any run.
+const S0: u8 = 0;
+/// In a run of `_` only.
+const UNDER: u8 = 1;
+/// In a word, after a letter.
+const LETTER: u8 = 2;
+/// In a word, after a digit.
+const DIGIT: u8 = 3;
+/// In a word, after `_`.
+const EXTEND: u8 = 4;
+/// After a letter and a MidLetter or MidNumLet character.
+const LETTER_MID: u8 = 5;
+/// After a digit and a MidNum or MidNumLet character.
+const DIGIT_MID: u8 = 6;
+/// Flag in a transition: a new word starts here.
+const NEW: u8 = 0x80;
+
+const fn class_index(c: WordClass) -> usize {
+    match c {
+        WordClass::Letter => 0,
+        WordClass::Digit => 1,
+        WordClass::Under => 2,
+        WordClass::MidLetter => 3,
+        WordClass::MidNum => 4,
+        WordClass::MidNumLet => 5,
+        WordClass::Other => 6,
+    }
+}
+
+/// Transition from outside a word.
+const fn start(c: WordClass) -> u8 {
+    match c {
+        WordClass::Letter => LETTER | NEW,
+        WordClass::Digit => DIGIT | NEW,
+        WordClass::Under => UNDER,
+        _ => S0,
+    }
+}
+
+const fn step(state: u8, c: WordClass) -> u8 {
+    match state {
+        LETTER | DIGIT | EXTEND => match c {
+            WordClass::Letter => LETTER,
+            WordClass::Digit => DIGIT,
+            WordClass::Under => EXTEND,
+            WordClass::MidLetter if state == LETTER => LETTER_MID,
+            WordClass::MidNum if state == DIGIT => DIGIT_MID,
+            WordClass::MidNumLet if state == LETTER => LETTER_MID,
+            WordClass::MidNumLet if state == DIGIT => DIGIT_MID,
+            _ => S0,
+        },
+        LETTER_MID => match c {
+            WordClass::Letter => LETTER,
+            _ => start(c),
+        },
+        DIGIT_MID => match c {
+            WordClass::Digit => DIGIT,
+            _ => start(c),
+        },
+        // S0 and UNDER
+        _ => start(c),
+    }
+}
+
+const CLASSES: [WordClass; 7] = [
+    WordClass::Letter,
+    WordClass::Digit,
+    WordClass::Under,
+    WordClass::MidLetter,
+    WordClass::MidNum,
+    WordClass::MidNumLet,
+    WordClass::Other,
+];
+
+/// `TRANSITIONS[state][class]`.
+const TRANSITIONS: [[u8; 7]; 7] = {
+    let mut t = [[0u8; 7]; 7];
+    let mut s = 0;
+    while s < 7 {
+        let mut c = 0;
+        while c < 7 {
+            t[s][class_index(CLASSES[c])] = step(s as u8, CLASSES[c]);
+            c += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+/// `BYTE_TRANSITIONS[state * 128 + byte]` for ASCII bytes.
+const BYTE_TRANSITIONS: [u8; 7 * 128] = {
+    let mut t = [0u8; 7 * 128];
+    let mut s = 0;
+    while s < 7 {
+        let mut b = 0;
+        while b < 128 {
+            t[s * 128 + b] = step(s as u8, super::classify::ASCII_WORD[b]);
+            b += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+const BLOCK: usize = 32;
+
+#[inline(always)]
+fn is_alpha(c: u8) -> bool {
+    (c | 0x20).wrapping_sub(b'a') < 26
+}
+
+#[inline(always)]
+fn is_digit(c: u8) -> bool {
+    c.wrapping_sub(b'0') < 10
+}
+
+/// Counts the words starting in a block of ASCII bytes without `_`, given
+/// the automaton state before it; `None` if the block does not qualify.
+#[inline]
+fn block_count(state: u8, block: &[u8; BLOCK]) -> Option<(u64, u8)> {
+    // Two bytes standing for the context that `state` summarises.
+    let (p2, p1) = match state {
+        S0 => (b' ', b' '),
+        LETTER => (b' ', b'a'),
+        DIGIT => (b' ', b'0'),
+        LETTER_MID => (b'a', b':'),
+        DIGIT_MID => (b'0', b','),
+        _ => return None,
+    };
+    let mut ext = [0u8; BLOCK + 2];
+    ext[0] = p2;
+    ext[1] = p1;
+    ext[2..].copy_from_slice(block);
+    let mut bad = 0u8;
+    let mut starts = 0u8;
+    for i in 0..BLOCK {
+        let q2 = ext[i];
+        let q1 = ext[i + 1];
+        let c = ext[i + 2];
+        bad |= (c >= 0x80) as u8 | (c == b'_') as u8;
+        let alpha = is_alpha(c);
+        let digit = is_digit(c);
+        let prev_alnum = is_alpha(q1) | is_digit(q1);
+        let letter_join = (q1 == b':') | (q1 == b'.') | (q1 == b'\'');
+        let digit_join = (q1 == b',') | (q1 == b';') | (q1 == b'.') | (q1 == b'\'');
+        let joined = (letter_join & is_alpha(q2) & alpha) | (digit_join & is_digit(q2) & digit);
+        starts += ((alpha | digit) & !prev_alnum & !joined) as u8;
+    }
+    if bad != 0 {
+        return None;
+    }
+    let q2 = block[BLOCK - 2];
+    let q1 = block[BLOCK - 1];
+    let after = if is_alpha(q1) {
+        LETTER
+    } else if is_digit(q1) {
+        DIGIT
+    } else if q1 == b':' && is_alpha(q2) {
+        LETTER_MID
+    } else if (q1 == b',' || q1 == b';') && is_digit(q2) {
+        DIGIT_MID
+    } else if q1 == b'.' || q1 == b'\'' {
+        if is_alpha(q2) {
+            LETTER_MID
+        } else if is_digit(q2) {
+            DIGIT_MID
+        } else {
+            S0
+        }
+    } else {
+        S0
+    };
+    Some((u64::from(starts), after))
+}
+
+/// Class of the character at `i` in a fast region, with its length.
+#[inline]
+fn class_at(text: &str, i: usize) -> (WordClass, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (super::classify::ASCII_WORD[usize::from(b)], 1),
+        _ => match decode_at(text, i) {
+            Some((c, len)) => (classify(c).map_or(WordClass::Other, |k| k.word), len),
+            None => (WordClass::Other, 1),
+        },
+    }
+}
+
+/// Counts the words of the fast region `text[start..end]`.
+fn count_region(text: &str, start: usize, end: usize) -> u64 {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let mut i = start;
+    let mut state = S0;
+    let mut count = 0u64;
+    while i < end {
+        if let Some(block) = bytes.get(i..i + BLOCK).filter(|_| i + BLOCK <= end) {
+            if let Ok(block) = <&[u8; BLOCK]>::try_from(block) {
+                if let Some((n, after)) = block_count(state, block) {
+                    count += n;
+                    state = after;
+                    i += BLOCK;
+                    continue;
+                }
+            }
+        }
+        let stop = (i + BLOCK).min(end);
+        while i < stop {
+            let b = bytes[i];
+            let t = if b < 0x80 {
+                i += 1;
+                BYTE_TRANSITIONS[usize::from(state) * 128 + usize::from(b)]
+            } else {
+                let (class, len) = class_at(text, i);
+                i += len;
+                TRANSITIONS[usize::from(state)][class_index(class)]
+            };
+            count += u64::from(t >> 7);
+            state = t & !NEW;
+        }
+    }
+    count
+}
+
+/// Whether `p` is a cut (see the module docs); `0` and the end are cuts.
+#[inline]
+fn is_cut(bytes: &[u8], p: usize) -> bool {
+    if p == 0 || p >= bytes.len() {
+        return true;
+    }
+    let prev = bytes[p - 1];
+    match bytes[p] {
+        b' ' => prev < 0x80 && prev != b' ',
+        b'\n' => prev < 0x80 && prev != b'\r',
+        _ => false,
+    }
+}
+
+/// The next piece of work from the cut `pos`: the fast region
+/// `pos..fast_end`, then the window to hand to the full algorithm, if any.
+pub(crate) fn plan(text: &str, pos: usize) -> (usize, Option<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let Some((q, len)) = find_unknown(text, pos) else {
+        return (text.len(), None);
+    };
+    let mut left = q;
+    while left > pos && !is_cut(bytes, left) {
+        left -= 1;
+    }
+    let mut right = q + len;
+    while !is_cut(bytes, right) {
+        right += 1;
+    }
+    (left, Some((left, right)))
+}
+
+/// Counts words; see [`crate::count_words`].
+pub(crate) fn count(text: &str) -> u64 {
+    let mut pos = 0;
+    let mut total = 0;
+    while pos < text.len() {
+        let (fast_end, window) = plan(text, pos);
+        total += count_region(text, pos, fast_end);
+        match window {
+            Some((left, right)) => {
+                total += text.get(left..right).map_or(0, reference) as u64;
+                pos = right;
+            }
+            None => pos = fast_end,
+        }
+    }
+    total
+}
+
+/// The full algorithm on a piece of text.
+pub(crate) fn reference(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words().count()
+}
+
+/// The next word of the fast region `text[i..end]`, as a byte range.
+pub(crate) fn next_in_region(text: &str, mut i: usize, end: usize) -> Option<(usize, usize)> {
+    let mut run: Option<usize> = None;
+    let mut last = WordClass::Other;
+    let mut alnum = false;
+    while i < end {
+        let (class, len) = class_at(text, i);
+        match (run, class) {
+            (Some(_), WordClass::Letter | WordClass::Digit | WordClass::Under) => {
+                last = class;
+                alnum |= class != WordClass::Under;
+                i += len;
+                continue;
+            }
+            (Some(s), _) => {
+                let letter_join = last == WordClass::Letter
+                    && matches!(class, WordClass::MidLetter | WordClass::MidNumLet);
+                let digit_join = last == WordClass::Digit
+                    && matches!(class, WordClass::MidNum | WordClass::MidNumLet);
+                if (letter_join || digit_join) && i + len < end {
+                    let (next, next_len) = class_at(text, i + len);
+                    if (letter_join && next == WordClass::Letter)
+                        || (digit_join && next == WordClass::Digit)
+                    {
+                        last = next;
+                        i += len + next_len;
+                        continue;
+                    }
+                }
+                if alnum {
+                    return Some((s, i));
+                }
+                run = None;
+                i += len;
+            }
+            (None, WordClass::Letter | WordClass::Digit | WordClass::Under) => {
+                run = Some(i);
+                last = class;
+                alnum = class != WordClass::Under;
+                i += len;
+            }
+            (None, _) => i += len,
+        }
+    }
+    match run {
+        Some(s) if alnum => Some((s, end)),
+        _ => None,
+    }
+}

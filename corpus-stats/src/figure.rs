@@ -1,1 +1,1951 @@
-//! Work in progress.
+//! Figures a text reports: counts, amounts, percentages, money, ordinals and
+//! vague amounts (EXTRACTION.md, "Figures").
+//!
+//! ```
+//! use corpus_stats::{figures, FigureKind, FigureQualifier};
+//!
+//! let text = "The war has claimed over 32,000 Palestinian lives, \
+//!             including thousands of children, since October 7.";
+//! let found: Vec<_> = figures(text).collect();
+//! assert_eq!(found.len(), 2);
+//! assert_eq!(found[0].text, "32,000");
+//! assert_eq!(found[0].kind, FigureKind::Cardinal);
+//! assert_eq!(found[0].value, Some(32_000.into()));
+//! assert_eq!(found[0].qualifier, Some(FigureQualifier::Over));
+//! assert_eq!(found[0].unit, Some("Palestinian lives"));
+//! assert_eq!(found[1].text, "thousands");
+//! assert_eq!(found[1].kind, FigureKind::Vague);
+//! assert_eq!(found[1].unit, Some("children"));
+//! ```
+//!
+//! # How it works
+//!
+//! One left-to-right pass. An Aho-Corasick automaton (ASCII
+//! case-insensitive) finds the next candidate: a digit or a number word.
+//! From there the extractor reads the number forward and looks at a bounded
+//! window around it (at most three words of at most 40 bytes on either side,
+//! gaps of at most 8 bytes), then resumes after everything it read. Every
+//! rejected candidate also resumes after the token it read, so no byte is
+//! read more than a bounded number of times and time is linear in the input,
+//! whatever it is (`1,1,1,1,…`, `over more than at least …`, a
+//! megabyte-long word).
+//!
+//! # Rules beyond the specification
+//!
+//! - **Separators.** Groups are split by `,` (`32,700`, and the Indian
+//!   `1,23,456`) or by a single space, no-break space, thin space or narrow
+//!   no-break space before a group of exactly three digits (`32 700`). The
+//!   decimal mark is `.`. A run of digits and commas that follows neither
+//!   grouping (`1,23,4`, `12,5`) is not reported at all: it is more often a
+//!   list, a code or a typo than a number, and any value would be a guess.
+//!   `1.2.3` (versions, addresses) is not reported either.
+//! - **Glued letters.** Digits followed by letters are identifiers (`5G`,
+//!   `3D`, `180ml`) except ordinal suffixes (`7th`), the scale suffixes
+//!   `bn`, `mn`, `tn` (`3bn`), and, after a currency sign only, `k`, `m`,
+//!   `b` (`$5m`). Digits glued after letters (`G7`, `PM2.5`) or after a letter
+//!   and a hyphen (`F-16`, `COVID-19`) are identifiers too. Numbers joined by
+//!   `/` or `:` (dates, ratios, times) and chains of three or more numbers
+//!   joined by dashes (ISO dates, phone numbers) are not reported.
+//! - **Names.** A number right after a label word (`Channel`, `Resolution`,
+//!   `type`, `Day`, `Phase`, `No.`, `#` …) is not reported, nor one right
+//!   after a capitalised word in mid-sentence when the next word is not
+//!   capitalised and the number has no separator (`Apollo 11 landed`): in
+//!   title-case headlines (`Strikes Kill 12 Civilians`) the number is kept.
+//! - **Fractions** (`two thirds`, `a third of`) and `half` alone are not
+//!   reported; `half a million` is 500000.
+//! - **Money.** `dollars` means USD and `pounds` GBP (but `pounds of` is a
+//!   weight, left a cardinal). `cents` gives the amount in dollars
+//!   (`34 cents` is 0.34 USD).
+//! - **Unit.** After the number, up to three words, each separated by
+//!   spaces only; it stops before a function word (`of`, `were`, `in` …),
+//!   another number, a capitalised month, or any punctuation, and it ends
+//!   at the first plural noun (`drone strikes`, `Palestinian lives`,
+//!   `children`). A trailing `-ed`/`-ing` word is dropped (`15 killed`
+//!   has no unit, `3 armed men` has `armed men`). Ordinals, partitives
+//!   (`Three of these`) and hyphen compounds (`2,000-pound bombs`) have none.
+//! - **Qualifiers** also recognise `greater than`, `in excess of`,
+//!   `upwards of` (over), `no fewer than`, `no less than` (at least),
+//!   `close to` (about), `no more than`, `at most` (up to).
+//! - **Years.** Besides EXTRACTION.md's date context, `from`, `during` and
+//!   `fiscal` are context words, a number joined to a year by `-`, `to` or
+//!   `and` is a year too (`2019-2022`, `from 2019 to 2022`, `2022-23`), and a
+//!   day joined to a day (`March 26-27`) is a day.
+
+mod lexicon;
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use corpus_format::Span;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Serialize, Serializer};
+
+use lexicon::*;
+
+/// Longest word the look-around reads; longer words are no keywords.
+const MAX_WORD: usize = 40;
+/// Longest gap of spaces between two words of one expression.
+const MAX_GAP: usize = 8;
+
+/// What a figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// A count or amount: `32,000`, `Four`, `1.5 million`.
+    Cardinal,
+    /// A rank: `fourth`, `7th`, `21st`.
+    Ordinal,
+    /// A percentage: `90%`, `12.5 per cent`; the value is `90`, not `0.9`.
+    Percent,
+    /// An amount of money, with its currency: `$3 billion`, `€20`.
+    Money,
+    /// An amount without a value: `thousands`, `tens of thousands`.
+    Vague,
+}
+
+impl FigureKind {
+    /// The serialized name (`"cardinal"`, `"at_least"` …).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Cardinal => "cardinal",
+            FigureKind::Ordinal => "ordinal",
+            FigureKind::Percent => "percent",
+            FigureKind::Money => "money",
+            FigureKind::Vague => "vague",
+        }
+    }
+}
+
+/// The word before a figure that bounds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureQualifier {
+    /// `over`, `more than`, `above`, `exceeding`.
+    Over,
+    /// `at least`, `no fewer than`.
+    AtLeast,
+    /// `about`, `around`, `nearly`, `almost`, `approximately`, `some`,
+    /// `roughly`, `an estimated`.
+    About,
+    /// `under`, `fewer than`, `less than`, `below`.
+    Under,
+    /// `up to`, `at most`, `no more than`.
+    UpTo,
+}
+
+impl FigureQualifier {
+    /// The serialized name (`"over"`, `"at_least"` …).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FigureQualifier::Over => "over",
+            FigureQualifier::AtLeast => "at_least",
+            FigureQualifier::About => "about",
+            FigureQualifier::Under => "under",
+            FigureQualifier::UpTo => "up_to",
+        }
+    }
+}
+
+/// A number the text reports.
+///
+/// Serialized with `kind` and `qualifier` in snake case and `value` as a
+/// JSON number (see [`Figure::value`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure<'a> {
+    /// Byte span of [`Figure::text`] in the scanned text.
+    pub span: Span,
+    /// The number expression as written: digits or number words, with its
+    /// scale word, currency and percent sign, without the qualifier.
+    pub text: &'a str,
+    /// What it counts.
+    pub kind: FigureKind,
+    /// The exact value of what is written (`0.1` stays 0.1); `None` for
+    /// vague amounts and numbers too large for a `Decimal`.
+    ///
+    /// Serialized as a JSON number: an integer when the value is integral
+    /// and fits `i64`/`u64`, otherwise the nearest `f64`, which prints back
+    /// as the same digits for values of up to 15 significant digits.
+    #[serde(serialize_with = "serialize_value")]
+    pub value: Option<Decimal>,
+    /// The word before it that bounds it (`over`, `at least` …).
+    pub qualifier: Option<FigureQualifier>,
+    /// The counted noun that follows, as written (`Palestinian lives`).
+    pub unit: Option<&'a str>,
+    /// For money, the ISO 4217 code (`USD`).
+    pub currency: Option<&'static str>,
+}
+
+fn serialize_value<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    let Some(d) = value else {
+        return s.serialize_none();
+    };
+    let d = d.normalize();
+    if d.scale() == 0 {
+        if let Some(i) = d.to_i64() {
+            return s.serialize_i64(i);
+        }
+        if let Some(u) = d.to_u64() {
+            return s.serialize_u64(u);
+        }
+    }
+    // `Decimal` prints exactly; the standard parser rounds correctly.
+    match d.to_string().parse::<f64>() {
+        Ok(f) => s.serialize_f64(f),
+        Err(_) => s.serialize_none(),
+    }
+}
+
+/// Extracts figures, leaving out given spans (typically the date mentions).
+///
+/// ```
+/// use corpus_format::Span;
+/// use corpus_stats::FigureExtractor;
+///
+/// let text = "On day 12, 40 people";
+/// let all: Vec<_> = FigureExtractor::new().figures(text).map(|f| f.text).collect();
+/// assert_eq!(all, ["40"]);
+/// let none: Vec<_> = FigureExtractor::new()
+///     .excluding(&[Span::new(11, 13)])
+///     .figures(text)
+///     .collect();
+/// assert!(none.is_empty());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct FigureExtractor {
+    exclude: Vec<Span>,
+}
+
+impl FigureExtractor {
+    /// An extractor that excludes nothing.
+    #[must_use]
+    pub fn new() -> FigureExtractor {
+        FigureExtractor::default()
+    }
+
+    /// Adds spans to leave out: no figure overlapping one of them is
+    /// reported. The spans may come in any order and overlap.
+    #[must_use]
+    pub fn excluding(mut self, spans: &[Span]) -> FigureExtractor {
+        self.exclude.extend_from_slice(spans);
+        self
+    }
+
+    /// The figures of `text`.
+    #[must_use]
+    pub fn figures<'a>(&self, text: &'a str) -> Figures<'a> {
+        let mut exclude = self.exclude.clone();
+        exclude.sort_unstable();
+        Figures {
+            scan: Scan {
+                text,
+                b: text.as_bytes(),
+            },
+            pos: 0,
+            exclude,
+            ex_idx: 0,
+            link: None,
+        }
+    }
+}
+
+/// The figures of `text`, leaving out those that overlap a date mention
+/// (found with [`crate::date::date_mentions`]) as well as those the
+/// extractor's own rules recognise as dates.
+///
+/// ```
+/// let found: Vec<_> = corpus_stats::figures("On March 24, 2024, 40 rockets").collect();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].text, "40");
+/// ```
+#[must_use]
+pub fn figures(text: &str) -> Figures<'_> {
+    let dates: Vec<Span> = crate::date::date_mentions(text, None)
+        .map(|m| m.span)
+        .collect();
+    figures_excluding(text, &dates)
+}
+
+/// The figures of `text` that overlap none of `exclude` (spans in any
+/// order), using only the extractor's own rules for dates and times.
+///
+/// ```
+/// let found: Vec<_> = corpus_stats::figures_excluding("Four drone strikes", &[]).collect();
+/// assert_eq!(found[0].value, Some(4.into()));
+/// assert_eq!(found[0].unit, Some("drone strikes"));
+/// ```
+#[must_use]
+pub fn figures_excluding<'a>(text: &'a str, exclude: &[Span]) -> Figures<'a> {
+    FigureExtractor::new().excluding(exclude).figures(text)
+}
+
+/// Lazy iterator over the figures of a text, in text order.
+#[derive(Debug, Clone)]
+pub struct Figures<'a> {
+    scan: Scan<'a>,
+    pos: usize,
+    exclude: Vec<Span>,
+    ex_idx: usize,
+    link: Option<Link>,
+}
+
+/// A number just left out as part of a date, which may continue.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    end: usize,
+    year: bool,
+}
+
+static SCANNER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let mut patterns: Vec<&str> = vec!["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    patterns.extend_from_slice(SCAN_WORDS);
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .ok()
+});
+
+impl<'a> Iterator for Figures<'a> {
+    type Item = Figure<'a>;
+
+    fn next(&mut self) -> Option<Figure<'a>> {
+        let ac = SCANNER.as_ref()?;
+        let len = self.scan.text.len();
+        loop {
+            if self.pos >= len {
+                return None;
+            }
+            let input = Input::new(self.scan.text).span(self.pos..len);
+            let Some(m) = ac.find(input) else {
+                self.pos = len;
+                return None;
+            };
+            let start = m.start();
+            // Skip candidates inside excluded spans.
+            while self.ex_idx < self.exclude.len() && self.exclude[self.ex_idx].end <= start {
+                self.ex_idx += 1;
+            }
+            if let Some(ex) = self.exclude.get(self.ex_idx) {
+                if ex.start <= start {
+                    self.pos = ex.end.max(start + 1);
+                    continue;
+                }
+            }
+            let step = if self.scan.b[start].is_ascii_digit() {
+                self.scan.digits(start, self.link)
+            } else {
+                self.scan.words(start, m.end(), self.link)
+            };
+            self.pos = step.next.max(start + 1);
+            if step.link.is_some() {
+                self.link = step.link;
+            }
+            let Some(fig) = step.figure else { continue };
+            if let Some(ex) = self.exclude.get(self.ex_idx) {
+                if ex.start < fig.span.end {
+                    continue;
+                }
+            }
+            return Some(fig);
+        }
+    }
+}
+
+/// Result of reading at one candidate.
+struct Step<'a> {
+    figure: Option<Figure<'a>>,
+    next: usize,
+    link: Option<Link>,
+}
+
+impl Step<'_> {
+    fn skip(next: usize) -> Self {
+        Step {
+            figure: None,
+            next,
+            link: None,
+        }
+    }
+    fn date_part(next: usize, end: usize, year: bool) -> Self {
+        Step {
+            figure: None,
+            next,
+            link: Some(Link { end, year }),
+        }
+    }
+}
+
+/// A lowercase copy of a short ASCII word.
+struct Lower {
+    buf: [u8; MAX_WORD],
+    len: usize,
+}
+
+impl Lower {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// The number itself, before context decides what it is.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    /// Start of the expression (currency sign, sign, `a`, `several` …).
+    start: usize,
+    end: usize,
+    value: Option<Decimal>,
+    kind: FigureKind,
+    currency: Option<&'static str>,
+    /// Written in digits.
+    digits: bool,
+    /// Digits only: no separator, decimal, sign, suffix or scale.
+    plain: bool,
+    /// Number of integer digits (digits path).
+    int_len: usize,
+    /// Exactly the word `one`.
+    lone_one: bool,
+    /// A scale word or suffix was read.
+    scaled: bool,
+    /// The number word itself is capitalised (words path).
+    capital: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Scan<'a> {
+    text: &'a str,
+    b: &'a [u8],
+}
+
+fn is_space_char(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}'
+    )
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}'
+    )
+}
+
+impl<'a> Scan<'a> {
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text.get(..i)?.chars().next_back()
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..)?.chars().next()
+    }
+
+    fn byte(&self, i: usize) -> u8 {
+        self.b.get(i).copied().unwrap_or(0)
+    }
+
+    fn digit_at(&self, i: usize) -> bool {
+        self.byte(i).is_ascii_digit()
+    }
+
+    /// End of a gap of 1..=MAX_GAP bytes of spaces (at most one line break)
+    /// starting at `i`.
+    fn gap_fwd(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut breaks = 0;
+        while let Some(c) = self.char_at(j) {
+            if c == '\n' {
+                breaks += 1;
+                if breaks > 1 {
+                    return None;
+                }
+            } else if !(is_space_char(c) || c == '\r') {
+                break;
+            }
+            j += c.len_utf8();
+            if j - i > MAX_GAP {
+                return None;
+            }
+        }
+        (j > i).then_some(j)
+    }
+
+    /// Start of a gap of 1..=MAX_GAP bytes of spaces ending at `i`.
+    fn gap_back(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        let mut breaks = 0;
+        while let Some(c) = self.char_before(j) {
+            if c == '\n' {
+                breaks += 1;
+                if breaks > 1 {
+                    return None;
+                }
+            } else if !(is_space_char(c) || c == '\r') {
+                break;
+            }
+            j -= c.len_utf8();
+            if i - j > MAX_GAP {
+                return None;
+            }
+        }
+        (j < i).then_some(j)
+    }
+
+    /// End of the ASCII-letter word starting at `i` (1..=MAX_WORD letters,
+    /// not followed by another alphanumeric character).
+    fn word_fwd(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while self.byte(j).is_ascii_alphabetic() {
+            j += 1;
+            if j - i > MAX_WORD {
+                return None;
+            }
+        }
+        if j == i || self.char_at(j).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        Some(j)
+    }
+
+    /// Start of the ASCII-letter word ending at `e`.
+    fn word_back(&self, e: usize) -> Option<usize> {
+        let mut j = e;
+        while j > 0 && self.byte(j - 1).is_ascii_alphabetic() {
+            j -= 1;
+            if e - j > MAX_WORD {
+                return None;
+            }
+        }
+        if j == e || self.char_before(j).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        Some(j)
+    }
+
+    /// The word after the gap after `i`.
+    fn next_word(&self, i: usize) -> Option<(usize, usize)> {
+        let s = self.gap_fwd(i)?;
+        Some((s, self.word_fwd(s)?))
+    }
+
+    /// The word before the gap before `i`.
+    fn prev_word(&self, i: usize) -> Option<(usize, usize)> {
+        let e = self.gap_back(i)?;
+        Some((self.word_back(e)?, e))
+    }
+
+    /// The word before `i`, allowing an abbreviation dot (`Oct. 7`,
+    /// `No. 5`); returns the word and whether it had a dot.
+    fn prev_word_dot(&self, i: usize) -> Option<(usize, usize, bool)> {
+        let e = self.gap_back(i)?;
+        if self.byte(e.wrapping_sub(1)) == b'.' && e > 0 {
+            let s = self.word_back(e - 1)?;
+            return Some((s, e - 1, true));
+        }
+        Some((self.word_back(e)?, e, false))
+    }
+
+    fn lower(&self, s: usize, e: usize) -> Lower {
+        let mut buf = [0u8; MAX_WORD];
+        let src = self.b.get(s..e).unwrap_or(&[]);
+        let len = src.len().min(MAX_WORD);
+        for (d, c) in buf.iter_mut().zip(&src[..len]) {
+            *d = c.to_ascii_lowercase();
+        }
+        Lower { buf, len }
+    }
+
+    fn word_is(&self, w: Option<(usize, usize)>, s: &str) -> bool {
+        w.is_some_and(|(a, b)| {
+            self.text
+                .get(a..b)
+                .is_some_and(|t| t.eq_ignore_ascii_case(s))
+        })
+    }
+
+    fn capitalised(&self, s: usize) -> bool {
+        self.byte(s).is_ascii_uppercase()
+    }
+
+    /// Whether the word at `s..e` is a month name (`May`, `March` only
+    /// capitalised).
+    fn is_month(&self, s: usize, e: usize) -> bool {
+        let lw = self.lower(s, e);
+        let w = lw.as_str();
+        month(w) && (self.capitalised(s) || !matches!(w, "may" | "march" | "mar" | "jan" | "dec"))
+    }
+
+    /// End of an identifier-like token from `i`: letters, digits and
+    /// `. , : / - _` between them.
+    fn token_end(&self, i: usize) -> usize {
+        let mut j = i;
+        loop {
+            let c = self.byte(j);
+            if c.is_ascii_alphanumeric() || c == b'_' {
+                j += 1;
+            } else if matches!(c, b'.' | b',' | b':' | b'/' | b'-')
+                && self.byte(j + 1).is_ascii_alphanumeric()
+            {
+                j += 2;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    /// End of a run of digits, `,` and `.` from `i`.
+    fn numeric_run_end(&self, i: usize) -> usize {
+        let mut j = i;
+        loop {
+            let c = self.byte(j);
+            if c.is_ascii_digit() {
+                j += 1;
+            } else if matches!(c, b'.' | b',') && self.digit_at(j + 1) {
+                j += 2;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    fn digits_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while self.digit_at(j) {
+            j += 1;
+        }
+        j
+    }
+
+    /// A dash at `i`: its length in bytes.
+    fn dash_at(&self, i: usize) -> Option<usize> {
+        self.char_at(i).filter(|c| is_dash(*c)).map(char::len_utf8)
+    }
+
+    /// Reads a number written in digits at `p`.
+    fn digits(&self, p: usize, link: Option<Link>) -> Step<'a> {
+        // Glued to what comes before: `G7`, `PM2.5`, `F-16`, `#5`, `+44`.
+        if let Some(c) = self.char_before(p) {
+            let before = p - c.len_utf8();
+            let glued = c.is_alphanumeric()
+                || c == '_'
+                || matches!(
+                    c,
+                    '#' | '№' | '+' | '\'' | '’' | '.' | ',' | ':' | '/' | '@' | '&'
+                ) && self
+                    .char_before(before)
+                    .is_some_and(|d| !d.is_whitespace() && d != '(')
+                || matches!(c, '#' | '№' | '+' | '@')
+                || is_dash(c) && self.char_before(before).is_some_and(char::is_alphabetic);
+            if glued {
+                return Step::skip(self.token_end(p));
+            }
+        }
+        let int_end = self.digits_end(p);
+        let mut i = int_end;
+        let int_len = int_end - p;
+        let mut plain = true;
+        // Comma grouping.
+        if self.byte(i) == b',' && self.digit_at(i + 1) {
+            let (mut western, mut indian) = (int_len <= 3, int_len <= 2);
+            let mut prev_len = 0usize;
+            let mut groups = 0usize;
+            while self.byte(i) == b',' && self.digit_at(i + 1) {
+                let e = self.digits_end(i + 1);
+                let glen = e - i - 1;
+                western &= glen == 3;
+                if groups > 0 {
+                    indian &= prev_len == 2;
+                }
+                prev_len = glen;
+                groups += 1;
+                i = e;
+            }
+            indian &= prev_len == 3;
+            if !(western || indian) {
+                return Step::skip(self.numeric_run_end(p));
+            }
+            plain = false;
+        } else if int_len <= 3 {
+            // Space grouping: one space-like char, then exactly three digits.
+            while let Some(c) = self.char_at(i) {
+                if !is_space_char(c) || c == '\t' {
+                    break;
+                }
+                let g = i + c.len_utf8();
+                let e = self.digits_end(g);
+                let glued_on = self.char_at(e).is_some_and(char::is_alphabetic)
+                    || self.byte(e) == b',' && self.digit_at(e + 1);
+                if e - g != 3 || glued_on {
+                    break;
+                }
+                plain = false;
+                i = e;
+            }
+        }
+        // Decimals.
+        let mut frac_start = i;
+        if self.byte(i) == b'.' && self.digit_at(i + 1) {
+            frac_start = i + 1;
+            i = self.digits_end(i + 1);
+            plain = false;
+            if matches!(self.byte(i), b'.' | b',') && self.digit_at(i + 1) {
+                return Step::skip(self.token_end(p));
+            }
+        }
+        let num_end = i;
+        // Times, dates, ratios: `04:30`, `7/10/2023`, `3:1`.
+        if matches!(self.byte(i), b':' | b'/') && self.digit_at(i + 1) {
+            return Step::skip(self.token_end(p));
+        }
+        // Dash chains: `2024-03-25`, `020-7946-0958`; year ranges.
+        if let Some(dl) = self.dash_at(i) {
+            if self.digit_at(i + dl) {
+                let e2 = self.digits_end(i + dl);
+                if self.dash_at(e2).is_some_and(|d2| self.digit_at(e2 + d2))
+                    || self.byte(e2) == b'.' && self.digit_at(e2 + 1) && plain
+                {
+                    let mut j = e2;
+                    while let Some(d) = self.dash_at(j) {
+                        if !self.digit_at(j + d) {
+                            break;
+                        }
+                        j = self.digits_end(j + d);
+                    }
+                    return Step::skip(self.token_end(j));
+                }
+                let first = self
+                    .text
+                    .get(p..int_end)
+                    .and_then(|t| t.parse::<u32>().ok());
+                let second_len = e2 - i - dl;
+                let second = self
+                    .text
+                    .get(i + dl..e2)
+                    .and_then(|t| t.parse::<u32>().ok());
+                if plain && int_len == 4 && !self.char_at(e2).is_some_and(char::is_alphanumeric) {
+                    if let (Some(y1), Some(y2)) = (first, second) {
+                        let range = (1000..=2999).contains(&y1)
+                            && (second_len == 2 || second_len == 4 && y2 > y1 && y2 - y1 < 200);
+                        if range && !self.scale_or_percent_follows(e2) {
+                            return Step::date_part(e2, e2, true);
+                        }
+                    }
+                }
+            }
+        }
+        let mut value = self.decimal_value(p, int_end, frac_start, num_end);
+        let mut end = num_end;
+        let mut kind = FigureKind::Cardinal;
+        let mut scaled = false;
+        // Currency sign before (`$5`, `US$ 3.14`, `€20`), or a minus sign.
+        let (mut start, currency) = self.currency_before(p);
+        if currency.is_none() {
+            if let Some(c) = self.char_before(p) {
+                if matches!(c, '-' | '\u{2212}')
+                    && self
+                        .char_before(p - c.len_utf8())
+                        .is_none_or(|d| d.is_whitespace() || d == '(')
+                {
+                    start = p - c.len_utf8();
+                    value = value.map(|v| -v);
+                    plain = false;
+                }
+            }
+        }
+        // Glued letters: `7th`, `3bn`, `$5m`, `10pm`, `1990s`, `5G`.
+        if self.byte(i).is_ascii_alphabetic() {
+            let mut j = i;
+            while self.byte(j).is_ascii_alphabetic() && j - i < MAX_WORD {
+                j += 1;
+            }
+            if self.char_at(j).is_some_and(|c| c.is_alphanumeric()) {
+                return Step::skip(self.token_end(p));
+            }
+            let suffix = self.lower(i, j);
+            let sfx = suffix.as_str();
+            if matches!(sfx, "st" | "nd" | "rd" | "th") && frac_start == num_end {
+                kind = FigureKind::Ordinal;
+                plain = false;
+                end = j;
+                if currency.is_some() {
+                    return Step::skip(j);
+                }
+            } else if let Some(mult) = glued_scale(sfx, currency.is_some()) {
+                value = value.and_then(|v| v.checked_mul(Decimal::from(mult as u64)));
+                end = j;
+                scaled = true;
+                plain = false;
+            } else if (sfx == "a" || sfx == "p") && self.byte(j) == b'.' {
+                return Step::skip(self.token_end(p));
+            } else {
+                // `10pm`, `1990s`, `5G`, `180ml`.
+                return Step::skip(j);
+            }
+        }
+        let core = Core {
+            start,
+            end,
+            value,
+            kind,
+            currency,
+            digits: true,
+            plain,
+            int_len,
+            lone_one: false,
+            scaled,
+            capital: false,
+        };
+        self.finish(core, link)
+    }
+
+    /// Exact value of the digits `p..int_end` and `frac_start..num_end`
+    /// (separators skipped).
+    fn decimal_value(
+        &self,
+        p: usize,
+        int_end: usize,
+        frac_start: usize,
+        num_end: usize,
+    ) -> Option<Decimal> {
+        let mut mantissa: i128 = 0;
+        let mut scale: u32 = 0;
+        let mut significant = 0u32;
+        for (k, &c) in self.b.get(p..num_end)?.iter().enumerate() {
+            if !c.is_ascii_digit() {
+                continue;
+            }
+            let at = p + k;
+            if mantissa == 0 && c == b'0' && at < int_end {
+                continue;
+            }
+            significant += 1;
+            if significant > 28 {
+                return None;
+            }
+            mantissa = mantissa * 10 + i128::from(c - b'0');
+            if at >= frac_start && frac_start < num_end {
+                scale += 1;
+            }
+        }
+        Decimal::try_from_i128_with_scale(mantissa, scale)
+            .ok()
+            .map(|d| d.normalize())
+    }
+
+    /// A currency sign or code right before `p`: the start of the
+    /// expression and the ISO code.
+    fn currency_before(&self, p: usize) -> (usize, Option<&'static str>) {
+        let mut i = p;
+        // One optional space: `$ 280 million`, `USD 400`.
+        if let Some(c) = self.char_before(i) {
+            if is_space_char(c) {
+                i -= c.len_utf8();
+            }
+        }
+        let Some(c) = self.char_before(i) else {
+            return (p, None);
+        };
+        if let Some(code) = currency_sign(c) {
+            let sign_start = i - c.len_utf8();
+            if c == '$' {
+                // Letters glued before `$`: `US$`, `C$`.
+                if let Some(ws) = self.word_back(sign_start) {
+                    let lw = self.lower(ws, sign_start);
+                    if let Some(code) = dollar_prefix(lw.as_str()) {
+                        return (ws, Some(code));
+                    }
+                }
+                if self
+                    .char_before(sign_start)
+                    .is_some_and(char::is_alphanumeric)
+                {
+                    return (p, None);
+                }
+            }
+            return (sign_start, Some(code));
+        }
+        if i < p && c.is_ascii_uppercase() {
+            if let Some(ws) = self.word_back(i) {
+                if let Some(code) = self.text.get(ws..i).and_then(currency_code) {
+                    return (ws, Some(code));
+                }
+                if self.text.get(ws..i) == Some("Rs") {
+                    return (ws, Some("INR"));
+                }
+            }
+        }
+        if c == '.' && self.text.get(..i).is_some_and(|t| t.ends_with("Rs.")) {
+            return (i - 3, Some("INR"));
+        }
+        (p, None)
+    }
+
+    fn scale_or_percent_follows(&self, e: usize) -> bool {
+        if self.byte(e) == b'%' {
+            return true;
+        }
+        self.next_word(e).is_some_and(|(s, e)| {
+            let lw = self.lower(s, e);
+            let w = lw.as_str();
+            any_scale(w).is_some() || matches!(w, "percent" | "per" | "pct")
+        })
+    }
+
+    /// Reads a number written in words at `p..e`.
+    fn words(&self, p: usize, e: usize, link: Option<Link>) -> Step<'a> {
+        if self.char_before(p).is_some_and(char::is_alphanumeric)
+            || self.char_at(e).is_some_and(char::is_alphanumeric)
+        {
+            // Inside a word (`often`, `someone`): skip the whole word.
+            let mut j = e;
+            while let Some(c) = self.char_at(j) {
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                j += c.len_utf8();
+            }
+            return Step::skip(j);
+        }
+        // A hyphenated word part whose head is not a number (`Fifty-Fifty`
+        // is read from its first part): `mid-twenties`.
+        if self.char_before(p).is_some_and(is_dash)
+            && self.char_before(p - 1).is_some_and(char::is_alphabetic)
+        {
+            return Step::skip(e);
+        }
+        let lw = self.lower(p, e);
+        let w = lw.as_str();
+        let capital = self.capitalised(p);
+        // Vague amounts: `thousands`, `tens of thousands`.
+        if let Some(step) = self.vague(p, e, w, link) {
+            return step;
+        }
+        // Scale words without a number before: `a hundred`, `half a
+        // million`, `several hundred`.
+        let mut start = p;
+        let mut half = false;
+        let mut group: u128 = 0;
+        let mut last = Last::Start;
+        if matches!(
+            w,
+            "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+                | "trillion"
+                | "dozen"
+                | "lakh"
+                | "crore"
+        ) {
+            let prev = self.prev_word(p);
+            if self.word_is(prev, "a") || self.word_is(prev, "an") || self.word_is(prev, "one") {
+                let Some((ps, _)) = prev else {
+                    return Step::skip(e);
+                };
+                start = ps;
+                let pp = self.prev_word(ps);
+                if self.word_is(pp, "half") {
+                    half = true;
+                    start = pp.map_or(ps, |x| x.0);
+                }
+                group = 1;
+                last = Last::Unit;
+            } else if let Some((ps, pe)) = prev {
+                let lp = self.lower(ps, pe);
+                if matches!(lp.as_str(), "several" | "many" | "few") {
+                    let mut s = ps;
+                    let pp = self.prev_word(ps);
+                    if self.word_is(pp, "a") && lp.as_str() == "few" {
+                        s = pp.map_or(ps, |x| x.0);
+                    }
+                    let end = self.end_of_word_run(e);
+                    return self.finish(
+                        Core {
+                            start: s,
+                            end,
+                            value: None,
+                            kind: FigureKind::Vague,
+                            currency: None,
+                            digits: false,
+                            plain: false,
+                            int_len: 0,
+                            lone_one: false,
+                            scaled: true,
+                            capital,
+                        },
+                        link,
+                    );
+                }
+                return Step::skip(e);
+            } else {
+                return Step::skip(e);
+            }
+        }
+        let Some(parsed) = self.word_number(p, group, last, half) else {
+            return Step::skip(e);
+        };
+        if parsed.fraction {
+            return Step::skip(parsed.end);
+        }
+        self.finish(
+            Core {
+                start,
+                end: parsed.end,
+                value: parsed.value,
+                kind: if parsed.ordinal {
+                    FigureKind::Ordinal
+                } else {
+                    FigureKind::Cardinal
+                },
+                currency: None,
+                digits: false,
+                plain: false,
+                int_len: 0,
+                lone_one: parsed.lone_one,
+                scaled: parsed.scaled,
+                capital,
+            },
+            link,
+        )
+    }
+
+    /// After `thousand` in `several thousand`, further scale words
+    /// (`several hundred thousand`).
+    fn end_of_word_run(&self, e: usize) -> usize {
+        let mut end = e;
+        for _ in 0..3 {
+            let Some((s, we)) = self.next_word(end) else {
+                break;
+            };
+            if big_scale(self.lower(s, we).as_str()).is_none_or(|(_, plural)| plural) {
+                break;
+            }
+            end = we;
+        }
+        end
+    }
+
+    /// `thousands`, `hundreds of thousands`, `tens of millions`, `dozens`.
+    fn vague(&self, p: usize, e: usize, w: &str, link: Option<Link>) -> Option<Step<'a>> {
+        let is_plural_scale = |w: &str| {
+            matches!(
+                w,
+                "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "billions"
+                    | "trillions"
+                    | "lakhs"
+                    | "crores"
+                    | "dozens"
+            )
+        };
+        if !(is_plural_scale(w) || w == "tens") {
+            return None;
+        }
+        // After a number it is a scale (`three billions`), read elsewhere.
+        let mut end = e;
+        let mut ok = w != "tens";
+        for _ in 0..3 {
+            let Some((os, oe)) = self.next_word(end) else {
+                break;
+            };
+            if !self
+                .text
+                .get(os..oe)
+                .is_some_and(|t| t.eq_ignore_ascii_case("of"))
+            {
+                break;
+            }
+            let Some((ss, se)) = self.next_word(oe) else {
+                break;
+            };
+            let lw = self.lower(ss, se);
+            if !matches!(
+                lw.as_str(),
+                "hundreds" | "thousands" | "millions" | "billions" | "trillions"
+            ) {
+                break;
+            }
+            end = se;
+            ok = true;
+        }
+        if !ok {
+            return Some(Step::skip(e));
+        }
+        Some(self.finish(
+            Core {
+                start: p,
+                end,
+                value: None,
+                kind: FigureKind::Vague,
+                currency: None,
+                digits: false,
+                plain: false,
+                int_len: 0,
+                lone_one: false,
+                scaled: true,
+                capital: self.capitalised(p),
+            },
+            link,
+        ))
+    }
+
+    /// Parses number words from `p` (see [`Last`] for the grammar).
+    fn word_number(
+        &self,
+        p: usize,
+        mut group: u128,
+        mut last: Last,
+        half: bool,
+    ) -> Option<WordNumber> {
+        let mut total: u128 = 0;
+        let mut last_scale: u128 = u128::MAX;
+        let mut end = p;
+        let mut cur = p;
+        let mut words = 0usize;
+        let mut is_ordinal = false;
+        let mut scaled = false;
+        let mut frac: Option<(u128, u32)> = None;
+        let mut first_word_one = false;
+        let mut hyphen = false;
+        // Each iteration reads one word at `cur`, which is the start of a word.
+        while let Some(we) = self.word_fwd(cur) {
+            let lw = self.lower(cur, we);
+            let w = lw.as_str();
+            let mut accepted = true;
+            if let Some(n) = small(w) {
+                let n = u128::from(n);
+                match last {
+                    // `zero` stands alone or before `point`.
+                    Last::Start if n == 0 => last = Last::Zero,
+                    Last::Start | Last::Hundred | Last::Scale | Last::And => {
+                        if words == 0 && n == 1 {
+                            first_word_one = true;
+                        }
+                        group += n;
+                        last = if n < 10 { Last::Unit } else { Last::Teen };
+                    }
+                    Last::Tens if (1..10).contains(&n) => {
+                        group += n;
+                        last = Last::Unit;
+                    }
+                    _ => accepted = false,
+                }
+            } else if let Some(t) = tens(w) {
+                match last {
+                    Last::Start | Last::Hundred | Last::Scale | Last::And => {
+                        group += u128::from(t);
+                        last = Last::Tens;
+                    }
+                    _ => accepted = false,
+                }
+            } else if w == "hundred" || w == "hundreds" {
+                if matches!(last, Last::Unit | Last::Teen | Last::Tens) && group > 0 && group < 100
+                {
+                    group *= 100;
+                    last = Last::Hundred;
+                    scaled = true;
+                } else {
+                    accepted = false;
+                }
+            } else if w == "dozen" || w == "dozens" {
+                if matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Hundred) && group > 0
+                {
+                    group *= 12;
+                    scaled = true;
+                    end = we;
+                    words += 1;
+                    break;
+                }
+                accepted = false;
+            } else if let Some((s, _plural)) = big_scale(w) {
+                if !matches!(last, Last::Start | Last::And | Last::Scale)
+                    && group > 0
+                    && s < last_scale
+                {
+                    total = total.saturating_add(group.saturating_mul(s));
+                    group = 0;
+                    last_scale = s;
+                    last = Last::Scale;
+                    scaled = true;
+                } else {
+                    accepted = false;
+                }
+            } else if let Some((o, multiplies)) = ordinal(w) {
+                let ok = if multiplies {
+                    matches!(
+                        last,
+                        Last::Start | Last::Unit | Last::Teen | Last::Tens | Last::Hundred
+                    )
+                } else {
+                    match last {
+                        Last::Start => o >= 3,
+                        Last::Hundred | Last::Scale | Last::And => true,
+                        // `twenty-first`; `forty second` only hyphenated.
+                        Last::Tens => o < 10 && (o >= 3 || hyphen),
+                        _ => false,
+                    }
+                };
+                if ok {
+                    if multiplies {
+                        group = group.max(1).saturating_mul(o);
+                        if o >= 1000 {
+                            total = total.saturating_add(group);
+                            group = 0;
+                        }
+                    } else {
+                        group += o;
+                    }
+                    is_ordinal = true;
+                    end = we;
+                    words += 1;
+                    break;
+                }
+                accepted = false;
+            } else if w == "and" && matches!(last, Last::Hundred | Last::Scale) {
+                // Only if a number below a hundred follows.
+                let follows = self.next_word(we).is_some_and(|(s, e)| {
+                    let l = self.lower(s, e);
+                    small(l.as_str()).is_some_and(|n| n > 0) || tens(l.as_str()).is_some()
+                });
+                if follows {
+                    last = Last::And;
+                } else {
+                    accepted = false;
+                }
+            } else if w == "point"
+                && matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Zero)
+            {
+                // `two point five`: digit words after the point.
+                let mut m: u128 = 0;
+                let mut sc: u32 = 0;
+                let mut fe = we;
+                while let Some((s, e)) = self.next_word(fe) {
+                    let l = self.lower(s, e);
+                    match small(l.as_str()) {
+                        Some(d) if d < 10 && sc < 12 => {
+                            m = m * 10 + u128::from(d);
+                            sc += 1;
+                            fe = e;
+                        }
+                        _ => break,
+                    }
+                }
+                if sc == 0 {
+                    accepted = false;
+                } else {
+                    frac = Some((m, sc));
+                    end = fe;
+                    words += 1;
+                    // An optional scale after: `two point two million`.
+                    if let Some((s, e)) = self.next_word(fe) {
+                        if let Some((m, _)) = big_scale(self.lower(s, e).as_str()) {
+                            if total == 0 {
+                                last_scale = m;
+                                end = e;
+                                scaled = true;
+                            }
+                        }
+                    }
+                    break;
+                }
+            } else {
+                accepted = false;
+            }
+            if !accepted {
+                break;
+            }
+            if w != "and" {
+                end = we;
+                words += 1;
+            }
+            // Separator to the next word: spaces, or a hyphen after a tens word.
+            hyphen = false;
+            if let Some(d) = self.dash_at(we) {
+                if last == Last::Tens && self.byte(we + d).is_ascii_alphabetic() {
+                    hyphen = true;
+                    cur = we + d;
+                    continue;
+                }
+                break;
+            }
+            match self.gap_fwd(we) {
+                Some(g) if self.byte(g).is_ascii_alphabetic() => cur = g,
+                _ => break,
+            }
+        }
+        if words == 0 {
+            return None;
+        }
+        // A fraction word after the number: `two thirds`, `three fifths`.
+        let fraction = !is_ordinal
+            && self
+                .next_word(end)
+                .or_else(|| {
+                    self.dash_at(end)
+                        .and_then(|d| Some((end + d, self.word_fwd(end + d)?)))
+                })
+                .is_some_and(|(s, e)| {
+                    let l = self.lower(s, e);
+                    fraction_word(l.as_str()) || l.as_str() == "third" || l.as_str() == "half"
+                });
+        let mut value = Decimal::from_i128_with_scale(0, 0);
+        let int = total.saturating_add(group);
+        let int_dec = i128::try_from(int)
+            .ok()
+            .and_then(|i| Decimal::try_from_i128_with_scale(i, 0).ok());
+        let value_opt = match (int_dec, frac) {
+            (Some(i), None) => Some(i),
+            (Some(i), Some((m, sc))) => i128::try_from(m)
+                .ok()
+                .and_then(|m| Decimal::try_from_i128_with_scale(m, sc).ok())
+                .and_then(|f| i.checked_add(f))
+                .and_then(|v| {
+                    if last_scale != u128::MAX {
+                        v.checked_mul(Decimal::from(last_scale as u64))
+                    } else {
+                        Some(v)
+                    }
+                }),
+            _ => None,
+        };
+        if let Some(v) = value_opt {
+            value = v;
+        }
+        let value = if half {
+            value.checked_div(Decimal::from(2))
+        } else {
+            value_opt.map(|_| value)
+        };
+        Some(WordNumber {
+            end,
+            value: value.map(|v| v.normalize()),
+            ordinal: is_ordinal,
+            lone_one: first_word_one && words == 1 && !is_ordinal,
+            scaled,
+            fraction,
+        })
+    }
+
+    /// Decides what the number `core` is in its context and builds the
+    /// figure.
+    fn finish(&self, mut core: Core, link: Option<Link>) -> Step<'a> {
+        let mut end = core.end;
+        let number_end = core.end;
+        let counting = matches!(core.kind, FigureKind::Cardinal);
+        // Scale words after digits: `1.5 million`, `3 billion`.
+        if counting && core.digits && !core.scaled {
+            for _ in 0..3 {
+                let Some((s, e)) = self.next_word(end) else {
+                    break;
+                };
+                let Some((m, _)) = any_scale(self.lower(s, e).as_str()) else {
+                    break;
+                };
+                core.value = core
+                    .value
+                    .and_then(|v| v.checked_mul(Decimal::from(m as u64)));
+                core.scaled = true;
+                core.plain = false;
+                end = e;
+            }
+        }
+        // Fractions in words after digits: `3 fifths` is not reported.
+        // Percent: `90%`, `90 %`, `90 percent`, `12.5 per cent`.
+        let mut kind = core.kind;
+        let mut currency = core.currency;
+        if counting && currency.is_none() {
+            if self.byte(end) == b'%' {
+                kind = FigureKind::Percent;
+                end += 1;
+            } else if self.byte(end) == b' ' && self.byte(end + 1) == b'%' {
+                kind = FigureKind::Percent;
+                end += 2;
+            } else if let Some((s, e)) = self.next_word(end) {
+                let lw = self.lower(s, e);
+                match lw.as_str() {
+                    "percent" | "pct" => {
+                        kind = FigureKind::Percent;
+                        end = e;
+                    }
+                    "per" => {
+                        if let Some((s2, e2)) = self.next_word(e) {
+                            if self.text.get(s2..e2) == Some("cent") {
+                                kind = FigureKind::Percent;
+                                end = e2;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if counting && kind == FigureKind::Cardinal {
+            if currency.is_some() {
+                kind = FigureKind::Money;
+            } else if let Some((code, e, cents)) = self.currency_after(end) {
+                kind = FigureKind::Money;
+                currency = Some(code);
+                end = e;
+                if cents {
+                    core.value = core
+                        .value
+                        .and_then(|v| v.checked_div(Decimal::from(100)))
+                        .map(|v| v.normalize());
+                }
+            }
+        } else if currency.is_some() {
+            kind = FigureKind::Money;
+        }
+        if currency.is_some() && kind != FigureKind::Money {
+            return Step::skip(end);
+        }
+        let reported = matches!(kind, FigureKind::Money | FigureKind::Percent);
+        if !reported {
+            if let Some(step) = self.not_a_quantity(&core, number_end, end, link) {
+                return step;
+            }
+        }
+        // Qualifier.
+        let mut qualifier = self.qualifier(core.start);
+        // Unit.
+        let unit = if kind == FigureKind::Ordinal {
+            None
+        } else {
+            self.unit_after(end, kind == FigureKind::Vague)
+        };
+        if let Some((s, e)) = unit {
+            let first_end = self.word_fwd(s).unwrap_or(e);
+            let l = self.lower(s, first_end);
+            if matches!(l.as_str(), "emergency" | "hotline" | "helpline") && core.digits {
+                return Step::skip(end);
+            }
+            if matches!(qualifier, Some(FigureQualifier::Over))
+                && self.word_is(self.prev_word(core.start), "over")
+                && self.lower(s, first_end).as_str().len() == first_end - s
+                && time_unit(self.lower(s, first_end).as_str())
+            {
+                qualifier = None;
+            }
+        }
+        // `one` as a pronoun: `the fourth one`, `not one of them`.
+        if core.lone_one && kind == FigureKind::Cardinal {
+            let prev = self.prev_word(core.start);
+            let pronoun_before =
+                prev.is_some_and(|(s, e)| pronoun_one_before(self.lower(s, e).as_str()));
+            let glued_hyphen = self.dash_at(end).is_some();
+            if pronoun_before || unit.is_none() || glued_hyphen {
+                return Step::skip(end);
+            }
+        }
+        let Some(text) = self.text.get(core.start..end) else {
+            return Step::skip(end);
+        };
+        Step {
+            figure: Some(Figure {
+                span: Span {
+                    start: core.start,
+                    end,
+                },
+                text,
+                kind,
+                value: if kind == FigureKind::Vague {
+                    None
+                } else {
+                    core.value.map(|v| v.normalize())
+                },
+                qualifier,
+                unit: unit.and_then(|(s, e)| self.text.get(s..e)),
+                currency,
+            }),
+            next: end,
+            link: None,
+        }
+    }
+
+    /// A currency word or code after `i`: the ISO code, the end, and
+    /// whether it was `cents`.
+    fn currency_after(&self, i: usize) -> Option<(&'static str, usize, bool)> {
+        let (s, e) = self.next_word(i)?;
+        let raw = self.text.get(s..e)?;
+        if let Some(code) = currency_code(raw) {
+            return Some((code, e, false));
+        }
+        let lw = self.lower(s, e);
+        let w = lw.as_str();
+        // `US dollars`, `U.S. dollars`.
+        if raw == "US" {
+            let (s2, e2) = self.next_word(e)?;
+            if self.lower(s2, e2).as_str().starts_with("dollar") {
+                return Some(("USD", e2, false));
+            }
+            return None;
+        }
+        if matches!(w, "cent" | "cents") {
+            return Some(("USD", e, true));
+        }
+        // Codes are only taken in capitals; words in any case.
+        let code = currency_word(w)?;
+        if raw.len() == 3 && !matches!(w, "yen" | "rand") {
+            return None;
+        }
+        if matches!(w, "pound" | "pounds") {
+            // `2,000 pounds of explosives` is a weight.
+            if self.word_is(self.next_word(e), "of") {
+                return None;
+            }
+        }
+        if matches!(w, "rand" | "lira") && !self.capitalised(s) && w == "rand" {
+            return None;
+        }
+        Some((code, e, false))
+    }
+
+    /// Whether the number is part of a date, a time, a name or a list
+    /// marker, or is dialled: the step that skips it.
+    fn not_a_quantity(
+        &self,
+        core: &Core,
+        number_end: usize,
+        end: usize,
+        link: Option<Link>,
+    ) -> Option<Step<'a>> {
+        let int_value = core
+            .value
+            .filter(|v| v.fract().is_zero())
+            .and_then(|v| v.to_u64());
+        let unscaled = !core.scaled;
+        // Times of day: `3 p.m.`, `10 am`, `0400 GMT`, `three o'clock`.
+        if unscaled && core.kind == FigureKind::Cardinal {
+            if let Some((s, e)) = self.next_word(end) {
+                let lw = self.lower(s, e);
+                let w = lw.as_str();
+                let dotted = (w == "a" || w == "p")
+                    && self.byte(e) == b'.'
+                    && self.byte(e + 1) | 0x20 == b'm';
+                let oclock = w == "o" && matches!(self.char_at(e), Some('\'' | '’'));
+                let is_time = dotted
+                    || oclock
+                    || (time_suffix(w)
+                        && (w != "am"
+                            || self.text.get(s..e) != Some("am")
+                            || int_value.is_some_and(|v| v <= 12)));
+                if is_time && int_value.is_some_and(|v| v <= 2400) {
+                    return Some(Step::skip(e));
+                }
+            }
+        }
+        // Dates: days next to a month, years in a date context.
+        if core.digits || core.kind == FigureKind::Ordinal || int_value.is_some_and(|v| v <= 31) {
+            if let Some(step) = self.date_part(core, number_end, end, int_value, link) {
+                return Some(step);
+            }
+        }
+        let prev = self.prev_word_dot(core.start);
+        if let Some((s, e, dot)) = prev {
+            let lw = self.lower(s, e);
+            let w = lw.as_str();
+            if unscaled && (label(w) || (w == "no" && dot) || (w == "nr" && dot)) {
+                return Some(Step::skip(end));
+            }
+            if core.digits && phone_context(w) {
+                // Skip the whole number as dialled: digits, spaces, dashes.
+                let mut j = end;
+                loop {
+                    let c = self.byte(j);
+                    if c.is_ascii_digit() || (matches!(c, b' ' | b'-') && self.digit_at(j + 1)) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                return Some(Step::skip(j));
+            }
+            // A name: a capitalised word in mid-sentence before a bare number.
+            let name_like = (core.digits && core.plain && core.int_len <= 4)
+                || (!core.digits && core.capital && unscaled);
+            if name_like
+                && !dot
+                && self.capitalised(s)
+                && !function_word(w)
+                && !weekday(w)
+                && !month(w)
+                && small(w).is_none()
+                && tens(w).is_none()
+                && !matches!(
+                    w,
+                    "over"
+                        | "about"
+                        | "around"
+                        | "nearly"
+                        | "almost"
+                        | "some"
+                        | "under"
+                        | "only"
+                        | "roughly"
+                        | "approximately"
+                        | "killing"
+                        | "killed"
+                        | "kill"
+                        | "kills"
+                )
+                && !self.sentence_start(s)
+                && !self
+                    .next_word(end)
+                    .is_some_and(|(ns, _)| self.capitalised(ns))
+            {
+                return Some(Step::skip(end));
+            }
+        }
+        // List markers: `1.` or `2)` at the start of a line, `(3)`.
+        if core.digits && core.plain && core.int_len <= 3 {
+            let after = self.byte(number_end);
+            let at_line_start = {
+                let mut j = core.start;
+                let mut n = 0;
+                while j > 0 && matches!(self.byte(j - 1), b' ' | b'\t') && n < MAX_GAP {
+                    j -= 1;
+                    n += 1;
+                }
+                j == 0 || matches!(self.byte(j - 1), b'\n' | b'\r')
+            };
+            if at_line_start
+                && matches!(after, b'.' | b')')
+                && matches!(self.byte(number_end + 1), b' ' | b'\t' | b'\n' | 0)
+            {
+                return Some(Step::skip(number_end + 1));
+            }
+            if self.char_before(core.start) == Some('(') && after == b')' {
+                return Some(Step::skip(number_end + 1));
+            }
+        }
+        None
+    }
+
+    /// Whether the word at `s` begins a sentence.
+    fn sentence_start(&self, s: usize) -> bool {
+        let mut j = s;
+        let mut n = 0;
+        while let Some(c) = self.char_before(j) {
+            if c.is_whitespace() && n < MAX_GAP {
+                j -= c.len_utf8();
+                n += 1;
+                continue;
+            }
+            return matches!(
+                c,
+                '.' | '!'
+                    | '?'
+                    | ':'
+                    | ';'
+                    | '"'
+                    | '“'
+                    | '”'
+                    | '('
+                    | '['
+                    | '>'
+                    | '|'
+                    | '—'
+                    | '–'
+                    | '\''
+                    | '‘'
+            );
+        }
+        true
+    }
+
+    /// Day and year checks.
+    fn date_part(
+        &self,
+        core: &Core,
+        number_end: usize,
+        end: usize,
+        int_value: Option<u64>,
+        link: Option<Link>,
+    ) -> Option<Step<'a>> {
+        let v = int_value?;
+        if core.scaled || core.value.is_some_and(|v| v.is_sign_negative()) {
+            return None;
+        }
+        let day_like = (1..=31).contains(&v) && (!core.digits || core.int_len <= 2);
+        let year_like =
+            core.digits && core.plain && core.int_len == 4 && (1000..=2999).contains(&v);
+        // Linked to a date number just left out.
+        if let Some(l) = link {
+            if l.end <= core.start && core.start - l.end <= 12 {
+                let gap = self.text.get(l.end..core.start)?.trim();
+                let joined = matches!(gap, "-" | "–" | "—" | "‐" | "‑")
+                    || ["to", "and", "or", "through", "until", "till"]
+                        .iter()
+                        .any(|w| gap.eq_ignore_ascii_case(w));
+                let two_digit = core.digits && core.plain && core.int_len == 2;
+                if l.year && (year_like || (two_digit && matches!(gap, "-" | "–" | "/"))) && joined
+                {
+                    return Some(Step::date_part(end, end, true));
+                }
+                if !l.year && day_like && joined {
+                    return Some(Step::date_part(end, end, false));
+                }
+                if !l.year && year_like && (gap.is_empty() || gap == ",") {
+                    return Some(Step::date_part(end, end, true));
+                }
+            }
+        }
+        // Before: a month name (`March 24`, `Oct. 7`, `March 2024`).
+        if let Some((s, e, _dot)) = self.prev_word_dot(core.start) {
+            if self.is_month(s, e) {
+                if day_like && core.kind != FigureKind::Percent {
+                    // `March 26, 2024`: the year follows.
+                    return Some(Step::date_part(end, end, false));
+                }
+                if year_like {
+                    return Some(Step::date_part(end, end, true));
+                }
+            }
+            let lw = self.lower(s, e);
+            let w = lw.as_str();
+            if year_like && year_context(w) && !self.scale_or_percent_follows(end) {
+                return Some(Step::date_part(end, end, true));
+            }
+            if year_like && w == "year" {
+                return Some(Step::date_part(end, end, true));
+            }
+        }
+        // After: `26 March`, `7th of October`, `26-27 March`.
+        if day_like {
+            let mut j = number_end;
+            // `26-27 March`
+            if let Some(d) = self.dash_at(j) {
+                if self.digit_at(j + d) {
+                    let e2 = self.digits_end(j + d);
+                    if e2 - j - d <= 2 {
+                        j = e2;
+                        if let Some(sfx) = self.word_fwd(j) {
+                            if sfx - j == 2 {
+                                j = sfx;
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some((s, e)) = self.next_word(j) {
+                let (s, e) = if self.word_is(Some((s, e)), "of") {
+                    self.next_word(e).unwrap_or((s, e))
+                } else {
+                    (s, e)
+                };
+                if self.is_month(s, e) {
+                    return Some(Step::date_part(end, end, false));
+                }
+            }
+        }
+        // `the 21st century`
+        if core.kind == FigureKind::Ordinal {
+            if let Some((s, e)) = self.next_word(end) {
+                if matches!(
+                    self.lower(s, e).as_str(),
+                    "century" | "centuries" | "millennium"
+                ) {
+                    return Some(Step::skip(end));
+                }
+            }
+            if let Some(d) = self.dash_at(end) {
+                if self
+                    .word_fwd(end + d)
+                    .is_some_and(|e| self.lower(end + d, e).as_str() == "century")
+                {
+                    return Some(Step::skip(end));
+                }
+            }
+        }
+        None
+    }
+
+    /// The qualifier before `start`.
+    fn qualifier(&self, start: usize) -> Option<FigureQualifier> {
+        use FigureQualifier::*;
+        let (s1, e1) = self.prev_word(start)?;
+        let w1 = self.lower(s1, e1);
+        let w2 = self.prev_word(s1).map(|(s, e)| (s, self.lower(s, e)));
+        let w3 = w2
+            .as_ref()
+            .and_then(|(s, _)| self.prev_word(*s))
+            .map(|(s, e)| self.lower(s, e));
+        let w1 = w1.as_str();
+        let w2s = w2.as_ref().map_or("", |(_, l)| l.as_str());
+        let w3s = w3.as_ref().map_or("", Lower::as_str);
+        match (w3s, w2s, w1) {
+            ("no", "more", "than") => return Some(UpTo),
+            ("no", "fewer" | "less", "than") => return Some(AtLeast),
+            ("in", "excess", "of") => return Some(Over),
+            _ => {}
+        }
+        match (w2s, w1) {
+            ("more" | "greater", "than") => return Some(Over),
+            ("at", "least") => return Some(AtLeast),
+            ("fewer" | "less", "than") => return Some(Under),
+            ("up", "to") | ("at", "most") => return Some(UpTo),
+            ("close", "to") => return Some(About),
+            ("an", "estimated") => return Some(About),
+            ("upwards", "of") => return Some(Over),
+            _ => {}
+        }
+        match w1 {
+            "over" | "above" | "exceeding" => Some(Over),
+            "about" | "around" | "nearly" | "almost" | "approximately" | "some" | "roughly"
+            | "approx" | "circa" => Some(About),
+            "under" | "below" => Some(Under),
+            _ => None,
+        }
+    }
+
+    /// The counted noun phrase after `i` (see the module docs).
+    fn unit_after(&self, i: usize, vague: bool) -> Option<(usize, usize)> {
+        let mut pos = i;
+        if vague {
+            // `thousands of children`
+            let (s, e) = self.next_word(pos)?;
+            if self.word_is(Some((s, e)), "of") {
+                pos = e;
+            }
+        }
+        let mut first: Option<usize> = None;
+        let mut last_end = pos;
+        let mut prev_end = pos;
+        let mut words = 0;
+        while words < 3 {
+            let Some(s) = self.gap_fwd(pos) else { break };
+            // A word: letters with inner hyphens or apostrophes.
+            let mut j = s;
+            let mut parts_end;
+            loop {
+                let Some(we) = self.word_fwd_unicode(j) else {
+                    return self.unit_result(first, prev_end, last_end);
+                };
+                parts_end = we;
+                match self.char_at(we) {
+                    Some(c)
+                        if (is_dash(c) || c == '\'' || c == '’')
+                            && self
+                                .char_at(we + c.len_utf8())
+                                .is_some_and(char::is_alphabetic) =>
+                    {
+                        j = we + c.len_utf8();
+                        if j - s > MAX_WORD * 2 {
+                            return self.unit_result(first, prev_end, last_end);
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            let head_end = self.word_fwd(s).unwrap_or(parts_end);
+            let lw = self.lower(s, head_end.min(parts_end));
+            let w = lw.as_str();
+            let numberish = small(w).is_some() || tens(w).is_some() || any_scale(w).is_some();
+            if function_word(w)
+                || numberish
+                || self.is_month(s, head_end)
+                || time_suffix(w) && words == 0
+            {
+                break;
+            }
+            first.get_or_insert(s);
+            prev_end = last_end;
+            last_end = parts_end;
+            words += 1;
+            let whole = self.lower(s, parts_end);
+            let ws = whole.as_str();
+            let plural = irregular_plural(ws)
+                || (ws.len() > 3
+                    && ws.ends_with('s')
+                    && !ws.ends_with("ss")
+                    && !ws.ends_with("us")
+                    && !ws.ends_with("is"));
+            if plural {
+                break;
+            }
+            // The phrase goes on only over plain spaces.
+            if !self.char_at(parts_end).is_some_and(is_space_char) {
+                break;
+            }
+            pos = parts_end;
+        }
+        self.unit_result(first, prev_end, last_end)
+    }
+
+    fn unit_result(
+        &self,
+        first: Option<usize>,
+        prev_end: usize,
+        last_end: usize,
+    ) -> Option<(usize, usize)> {
+        let s = first?;
+        // Drop a trailing participle: `15 killed`, `3 remaining`.
+        let last_start = self
+            .text
+            .get(..last_end)
+            .and_then(|t| {
+                t.rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
+            })
+            .map_or(s, |k| k + 1)
+            .max(s);
+        let lw = self.lower(last_start, last_end);
+        let w = lw.as_str();
+        if (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 {
+            if last_start == s {
+                return None;
+            }
+            return Some((s, prev_end));
+        }
+        Some((s, last_end))
+    }
+
+    /// End of a word of letters (any script) starting at `i`, at most
+    /// MAX_WORD bytes.
+    fn word_fwd_unicode(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while let Some(c) = self.char_at(j) {
+            if !c.is_alphabetic() {
+                break;
+            }
+            j += c.len_utf8();
+            if j - i > MAX_WORD {
+                return None;
+            }
+        }
+        if j == i || self.char_at(j).is_some_and(|c| c.is_numeric()) {
+            return None;
+        }
+        Some(j)
+    }
+}
+
+/// What the previous word of a number in words was.
+///
+/// Grammar: `[unit|teen|tens[-unit]] [hundred] [and] [tens[-unit]|unit|teen]
+/// [scale …]`, scales decreasing (`one million two hundred thousand`), with
+/// an optional final ordinal word (`twenty-first`, `hundredth`), `dozen`, or
+/// `point` and digit words (`two point five million`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Start,
+    Zero,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Scale,
+    And,
+}
+
+struct WordNumber {
+    end: usize,
+    value: Option<Decimal>,
+    ordinal: bool,
+    lone_one: bool,
+    scaled: bool,
+    fraction: bool,
+}

@@ -1,0 +1,729 @@
+//! Word lists of the figure extractor.
+//!
+//! Every function takes a lowercase ASCII word (see `Lower` in the parent
+//! module) unless it says otherwise.
+
+/// Number words the candidate scan looks for (matched case-insensitively,
+/// then checked for word boundaries). `first` and `second` are absent on
+/// purpose: alone they are too often not counting (`first`, `a second`), and
+/// inside a compound (`twenty-first`) they are reached from the tens word.
+pub(super) const SCAN_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "lakh",
+    "crore",
+    "dozen",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+    "lakhs",
+    "crores",
+    "dozens",
+    "tens",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "nineth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+];
+
+/// `zero` to `nineteen`.
+pub(super) fn small(w: &str) -> Option<u32> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+/// `twenty` to `ninety`.
+pub(super) fn tens(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Scale words above a hundred, singular or plural: the multiplier and
+/// whether the word is plural.
+pub(super) fn big_scale(w: &str) -> Option<(u128, bool)> {
+    Some(match w {
+        "thousand" => (1_000, false),
+        "million" => (1_000_000, false),
+        "billion" => (1_000_000_000, false),
+        "trillion" => (1_000_000_000_000, false),
+        "lakh" => (100_000, false),
+        "crore" => (10_000_000, false),
+        "thousands" => (1_000, true),
+        "millions" => (1_000_000, true),
+        "billions" => (1_000_000_000, true),
+        "trillions" => (1_000_000_000_000, true),
+        "lakhs" => (100_000, true),
+        "crores" => (10_000_000, true),
+        _ => return None,
+    })
+}
+
+/// Any multiplying word after a number written in digits (`1.5 million`,
+/// `2 dozen`, `3 hundred`), with whether it is plural.
+pub(super) fn any_scale(w: &str) -> Option<(u128, bool)> {
+    match w {
+        "hundred" => Some((100, false)),
+        "hundreds" => Some((100, true)),
+        "dozen" => Some((12, false)),
+        "dozens" => Some((12, true)),
+        _ => big_scale(w),
+    }
+}
+
+/// Scale letters glued to digits: `3bn`, `2mn`, `4tn`. With `money` (after
+/// a currency sign) also the one-letter forms `$5m`, `£3k`, `$2b`, which
+/// elsewhere too often mean metres, kilo- or an identifier.
+pub(super) fn glued_scale(w: &str, money: bool) -> Option<u128> {
+    match w {
+        "bn" | "bln" => Some(1_000_000_000),
+        "mn" | "mln" => Some(1_000_000),
+        "tn" | "trn" => Some(1_000_000_000_000),
+        "k" if money => Some(1_000),
+        "m" if money => Some(1_000_000),
+        "b" if money => Some(1_000_000_000),
+        _ => None,
+    }
+}
+
+/// Ordinal words: the value, and whether the word multiplies what comes
+/// before it (`hundredth`) rather than adding to it. `first` and `second`
+/// are included for compounds (`twenty-first`).
+pub(super) fn ordinal(w: &str) -> Option<(u128, bool)> {
+    Some(match w {
+        "first" => (1, false),
+        "second" => (2, false),
+        "third" => (3, false),
+        "fourth" => (4, false),
+        "fifth" => (5, false),
+        "sixth" => (6, false),
+        "seventh" => (7, false),
+        "eighth" => (8, false),
+        "ninth" | "nineth" => (9, false),
+        "tenth" => (10, false),
+        "eleventh" => (11, false),
+        "twelfth" => (12, false),
+        "thirteenth" => (13, false),
+        "fourteenth" => (14, false),
+        "fifteenth" => (15, false),
+        "sixteenth" => (16, false),
+        "seventeenth" => (17, false),
+        "eighteenth" => (18, false),
+        "nineteenth" => (19, false),
+        "twentieth" => (20, false),
+        "thirtieth" => (30, false),
+        "fortieth" => (40, false),
+        "fiftieth" => (50, false),
+        "sixtieth" => (60, false),
+        "seventieth" => (70, false),
+        "eightieth" => (80, false),
+        "ninetieth" => (90, false),
+        "hundredth" => (100, true),
+        "thousandth" => (1_000, true),
+        "millionth" => (1_000_000, true),
+        "billionth" => (1_000_000_000, true),
+        _ => return None,
+    })
+}
+
+/// Plural fraction words: a number before them is a fraction (`two
+/// thirds`), which this extractor does not report.
+pub(super) fn fraction_word(w: &str) -> bool {
+    matches!(
+        w,
+        "halves"
+            | "thirds"
+            | "quarters"
+            | "fourths"
+            | "fifths"
+            | "sixths"
+            | "sevenths"
+            | "eighths"
+            | "ninths"
+            | "tenths"
+            | "hundredths"
+            | "thousandths"
+    )
+}
+
+/// Month names and their usual abbreviations (case-sensitive check done by
+/// the caller: `May` and `March` only count capitalised).
+pub(super) fn month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Weekday names.
+pub(super) fn weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Words after which a four-digit number from 1000 to 2999 is a year.
+pub(super) fn year_context(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "of"
+            | "early"
+            | "mid"
+            | "late"
+            | "year"
+            | "from"
+            | "during"
+            | "fiscal"
+    )
+}
+
+/// Words after which a number is a label or a name, not a quantity
+/// (`Channel 12`, `Resolution 2728`, `type 2`, `Day 170`).
+pub(super) fn label(w: &str) -> bool {
+    matches!(
+        w,
+        "channel"
+            | "resolution"
+            | "day"
+            | "week"
+            | "type"
+            | "article"
+            | "route"
+            | "flight"
+            | "phase"
+            | "level"
+            | "page"
+            | "chapter"
+            | "section"
+            | "room"
+            | "number"
+            | "unit"
+            | "model"
+            | "version"
+            | "grade"
+            | "category"
+            | "stage"
+            | "episode"
+            | "volume"
+            | "vol"
+            | "part"
+            | "item"
+            | "clause"
+            | "paragraph"
+            | "platform"
+            | "gate"
+            | "terminal"
+            | "building"
+            | "block"
+            | "highway"
+            | "road"
+            | "bus"
+            | "class"
+            | "brigade"
+            | "battalion"
+            | "division"
+            | "regiment"
+            | "squadron"
+            | "zone"
+            | "sector"
+            | "district"
+            | "area"
+            | "lot"
+            | "exit"
+            | "tower"
+            | "hall"
+            | "row"
+            | "seat"
+            | "cell"
+            | "ward"
+            | "track"
+            | "lane"
+            | "season"
+            | "series"
+            | "step"
+            | "figure"
+            | "table"
+            | "act"
+            | "title"
+            | "protocol"
+            | "amendment"
+            | "decree"
+            | "code"
+            | "verse"
+            | "psalm"
+            | "apollo"
+            | "windows"
+            | "ps"
+            | "pm"
+            | "gen"
+            | "generation"
+    )
+}
+
+/// Words after which a number is dialled, not counted.
+pub(super) fn phone_context(w: &str) -> bool {
+    matches!(
+        w,
+        "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "dial"
+            | "dials"
+            | "dialled"
+            | "dialed"
+            | "dialling"
+            | "dialing"
+            | "phone"
+            | "tel"
+            | "telephone"
+            | "hotline"
+            | "helpline"
+            | "fax"
+            | "whatsapp"
+    )
+}
+
+/// Words after a number that make it a time of day (`3 pm`, `0400 GMT`).
+pub(super) fn time_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "am" | "pm"
+            | "gmt"
+            | "utc"
+            | "est"
+            | "edt"
+            | "cet"
+            | "cest"
+            | "bst"
+            | "pst"
+            | "pdt"
+            | "hrs"
+    )
+}
+
+/// Units of time: `over` before them means "during" (`over 52 days`).
+pub(super) fn time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "second"
+            | "seconds"
+            | "minute"
+            | "minutes"
+            | "hour"
+            | "hours"
+            | "day"
+            | "days"
+            | "night"
+            | "nights"
+            | "week"
+            | "weeks"
+            | "weekend"
+            | "weekends"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "season"
+            | "seasons"
+    )
+}
+
+/// Function words: a counted noun phrase never starts with or crosses one.
+pub(super) fn function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "nor"
+            | "but"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "without"
+            | "as"
+            | "than"
+            | "per"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "about"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "during"
+            | "between"
+            | "among"
+            | "across"
+            | "against"
+            | "through"
+            | "within"
+            | "near"
+            | "like"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "has"
+            | "have"
+            | "had"
+            | "having"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "no"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "its"
+            | "they"
+            | "them"
+            | "their"
+            | "he"
+            | "him"
+            | "his"
+            | "she"
+            | "her"
+            | "we"
+            | "us"
+            | "our"
+            | "you"
+            | "your"
+            | "i"
+            | "me"
+            | "my"
+            | "there"
+            | "here"
+            | "when"
+            | "where"
+            | "while"
+            | "whereas"
+            | "if"
+            | "so"
+            | "then"
+            | "more"
+            | "less"
+            | "most"
+            | "least"
+            | "each"
+            | "every"
+            | "all"
+            | "both"
+            | "either"
+            | "neither"
+            | "some"
+            | "any"
+            | "such"
+            | "only"
+            | "also"
+            | "just"
+            | "even"
+            | "still"
+            | "yet"
+            | "up"
+            | "out"
+            | "off"
+            | "down"
+            | "away"
+            | "back"
+            | "including"
+            | "according"
+            | "said"
+            | "says"
+            | "say"
+            | "another"
+            | "other"
+            | "others"
+            | "own"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "apiece"
+            | "too"
+            | "very"
+            | "again"
+            | "one"
+            | "ones"
+    )
+}
+
+/// Words before `one` that make it a pronoun (`the fourth one`, `every
+/// one`, `not one`).
+pub(super) fn pronoun_one_before(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "this"
+            | "that"
+            | "every"
+            | "each"
+            | "any"
+            | "no"
+            | "not"
+            | "which"
+            | "another"
+            | "a"
+            | "an"
+            | "some"
+            | "last"
+            | "next"
+            | "same"
+            | "other"
+            | "first"
+            | "second"
+            | "such"
+            | "new"
+            | "old"
+            | "big"
+            | "little"
+            | "only"
+    ) || ordinal(w).is_some()
+}
+
+/// Irregular plural nouns (a counted noun phrase ends at its plural noun).
+pub(super) fn irregular_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "police"
+            | "personnel"
+            | "staff"
+            | "cattle"
+            | "livestock"
+            | "feet"
+            | "teeth"
+            | "mice"
+            | "geese"
+            | "sheep"
+            | "fish"
+            | "aircraft"
+            | "militia"
+            | "youth"
+            | "infantry"
+            | "data"
+            | "media"
+            | "crew"
+    )
+}
+
+/// Currency words written after an amount, with their ISO 4217 code.
+pub(super) fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "pound" | "pounds" | "sterling" | "gbp" => "GBP",
+        "yen" | "jpy" => "JPY",
+        "yuan" | "renminbi" | "rmb" | "cny" => "CNY",
+        "rupee" | "rupees" | "inr" => "INR",
+        "shekel" | "shekels" | "ils" | "nis" => "ILS",
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => "RUB",
+        "riyal" | "riyals" | "sar" => "SAR",
+        "dirham" | "dirhams" | "aed" => "AED",
+        "franc" | "francs" | "chf" => "CHF",
+        "ringgit" | "myr" => "MYR",
+        "naira" | "ngn" => "NGN",
+        "rand" | "zar" => "ZAR",
+        "lira" | "liras" | "try" => "TRY",
+        _ => return None,
+    })
+}
+
+/// Three-letter currency codes accepted before or after an amount (only
+/// written in capitals: `USD 400`, `7 EUR`).
+pub(super) fn currency_code(w: &str) -> Option<&'static str> {
+    const CODES: &[&str] = &[
+        "USD", "EUR", "GBP", "JPY", "CNY", "INR", "ILS", "CHF", "CAD", "AUD", "NZD", "RUB", "TRY",
+        "SAR", "AED", "EGP", "QAR", "KWD", "IRR", "IQD", "LBP", "JOD", "SYP", "NGN", "ZAR", "BRL",
+        "MXN", "KRW", "HKD", "SGD", "SEK", "NOK", "DKK", "PLN", "MYR", "PKR", "UAH",
+    ];
+    if w == "NIS" {
+        return Some("ILS");
+    }
+    CODES.iter().copied().find(|c| *c == w)
+}
+
+/// Currency signs, with the letters that may be glued before `$`.
+pub(super) fn currency_sign(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '€' => "EUR",
+        '£' => "GBP",
+        '¥' => "JPY",
+        '₹' => "INR",
+        '₪' => "ILS",
+        '₽' => "RUB",
+        '₺' => "TRY",
+        '₩' => "KRW",
+        '₦' => "NGN",
+        _ => return None,
+    })
+}
+
+/// Letters glued before `$` that name another dollar (`C$`, `A$`).
+pub(super) fn dollar_prefix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "us" => "USD",
+        "c" | "ca" | "cad" => "CAD",
+        "a" | "au" | "aud" => "AUD",
+        "nz" => "NZD",
+        "hk" => "HKD",
+        "s" | "sg" => "SGD",
+        "r" => "BRL",
+        "mx" => "MXN",
+        _ => return None,
+    })
+}

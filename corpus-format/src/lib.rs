@@ -71,3 +71,8 @@ pub use file::{FileName, Files, ReadOptions, SourceFile, read_dir};
 pub use header::Header;
 pub use render::render_canonical;
 pub use span::Span;
+
+/// The README's example, run as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

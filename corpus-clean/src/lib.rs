@@ -1,3 +1,88 @@
-//! Cleaning of scraped news text (work in progress).
+//! Cleaning and Unicode normalization of scraped news text, with a report of
+//! every edit.
+//!
+//! Scraped text arrives damaged: mojibake (`Israelâ€™s`), HTML entities,
+//! no-break and zero-width spaces, control characters, decomposed accents,
+//! runs of spaces, and scraper trailers such as `CONTINUE FULL READING>>>>>`
+//! glued to the last sentence. A [`Cleaner`] repairs all of it, leaves what
+//! is already right alone (then returning the input borrowed, without
+//! allocating), and lists every change as an [`Edit`] with its [`EditKind`],
+//! its byte [`Span`] in the input and its replacement.
+//!
+//! ```
+//! use corpus_clean::{Cleaner, EditKind, apply_edits};
+//!
+//! let cleaner = Cleaner::builder().boilerplate_phrase("Watch the video").build()?;
+//! let input = "Qatarâ€™s envoy met the\u{a0}delegation &amp; left.CONTINUE FULL READING>>>>>";
+//! let cleaned = cleaner.clean(input);
+//! assert_eq!(cleaned.text(), "Qatar’s envoy met the delegation & left.");
+//! let kinds: Vec<EditKind> = cleaned.edits().iter().map(|e| e.kind).collect();
+//! assert_eq!(
+//!     kinds,
+//!     [EditKind::Mojibake, EditKind::Space, EditKind::HtmlEntity, EditKind::Boilerplate]
+//! );
+//! assert_eq!(&input[cleaned.edits()[0].span], "â€™");
+//! assert_eq!(apply_edits(input, cleaned.edits()), cleaned.text());
+//!
+//! // Text that is already right comes back borrowed.
+//! let good = Cleaner::default().clean("Café in Zürich, “quoted”.");
+//! assert!(matches!(good.text, std::borrow::Cow::Borrowed(_)));
+//! # Ok::<(), corpus_clean::CleanerError>(())
+//! ```
+//!
+//! # Steps, in order
+//!
+//! Each step can be switched off with the [`CleanerBuilder`].
+//!
+//! 1. **HTML entities** ([`EditKind::HtmlEntity`]): named and numeric
+//!    references, `&amp` and other legacy names without `;`, all-capital
+//!    names (`&AMP;`), doubly escaped `&amp;amp;`.
+//! 2. **Mojibake** ([`EditKind::Mojibake`]): UTF-8 decoded as Windows-1252,
+//!    Latin-1 or another single-byte code page, once or several times, fixed
+//!    line by line only where a badness heuristic finds sequences real text
+//!    does not have; leftover C1 controls read as Windows-1252.
+//! 3. **Control, invisible, spaces** ([`EditKind::Control`],
+//!    [`EditKind::Invisible`], [`EditKind::Space`]): control characters
+//!    (but tab and line breaks) and invisible ones removed, odd spaces made
+//!    spaces.
+//! 4. **Normalization** ([`EditKind::Normalization`]): NFC (default) or NFKC.
+//! 5. **Typography** ([`EditKind::Typography`], off by default): curly
+//!    quotes, dashes and ellipsis to ASCII.
+//! 6. **Boilerplate** ([`EditKind::Boilerplate`]): [`BUILTIN_PHRASES`] and
+//!    added phrases, at the end of a line after a sentence or alone on it.
+//! 7. **Whitespace** ([`EditKind::Whitespace`]): `\r\n` and `\r` to `\n`,
+//!    runs of spaces collapsed inside a line, spaces at line ends trimmed.
+//!
+//! The pipeline runs again on its own output while that changes anything
+//! (at most four passes), so cleaning is idempotent:
+//! `clean(clean(x)) == clean(x)`. When a later step changes what an earlier
+//! one wrote (`&nbsp;` → no-break space → space), the two become one edit
+//! of the earlier kind.
+//!
+//! # Documents
+//!
+//! [`Cleaner::clean_document`] cleans a parsed [`corpus_format::Document`] block by
+//! block and line by line, keeping the block structure; see
+//! [`CleanDocument`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+mod badness;
+mod boilerplate;
+mod chars;
+mod cleaner;
+mod codepage;
+mod document;
+mod edit;
+mod entity;
+mod mojibake;
+mod normalize;
+mod typography;
+mod whitespace;
+
+pub use boilerplate::BUILTIN_PHRASES;
+pub use cleaner::{Cleaned, Cleaner, CleanerBuilder, CleanerError};
+pub use corpus_format::Span;
+pub use document::{CleanBlock, CleanDocument};
+pub use edit::{Edit, EditKind, apply_edits, map_output_offset};
+pub use normalize::Normalization;

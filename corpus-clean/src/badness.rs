@@ -1,0 +1,377 @@
+//! The "badness" heuristic: does a text contain character sequences that
+//! rarely occur in real writing but often in mojibake?
+//!
+//! Characters are sorted into classes (accented letters, currency signs,
+//! punctuation that opens or closes, box drawing, characters that are almost
+//! only seen in mojibake…); a text is bad when two or three neighbouring
+//! characters form a combination that good text almost never has, such as an
+//! accented capital right after an accented small letter (`Ã©`), or a
+//! closing punctuation mark glued before an opening one (`â€œ`). The classes
+//! and combinations follow the approach of python-ftfy's `badness` module.
+
+/// Class flags of a character.
+type Cat = u16;
+
+const COMMON: Cat = 1;
+const C1: Cat = 1 << 1;
+const BAD: Cat = 1 << 2;
+const LAW: Cat = 1 << 3;
+const CURRENCY: Cat = 1 << 4;
+const START: Cat = 1 << 5;
+const END: Cat = 1 << 6;
+const NUMERIC: Cat = 1 << 7;
+const KAOMOJI: Cat = 1 << 8;
+const UPPER_ACC: Cat = 1 << 9;
+const LOWER_ACC: Cat = 1 << 10;
+const UPPER_COMMON: Cat = 1 << 11;
+const LOWER_COMMON: Cat = 1 << 12;
+const BOX: Cat = 1 << 13;
+
+/// The classes of `c` (0 for ASCII and for characters of no class).
+fn cat(c: char) -> Cat {
+    let u = c as u32;
+    if u < 0x80 {
+        return 0;
+    }
+    match u {
+        0x80..=0x9F => C1,
+        // Latin-1 supplement, one by one.
+        0xA0 | 0xAD | 0xB7 | 0xB4 => COMMON,
+        0xA6 | 0xA4 | 0xA8 | 0xAC | 0xAF | 0xB8 | 0xAA | 0xBA => BAD,
+        0xB6 | 0xA7 => LAW,
+        0xA2 | 0xA3 | 0xA5 => CURRENCY,
+        0xA1 | 0xAB | 0xBF | 0xA9 => START,
+        0xAE | 0xBB => END,
+        0xB2 | 0xB3 | 0xB9 | 0xB1 | 0xBC..=0xBE | 0xD7 | 0xB5 | 0xF7 => NUMERIC,
+        0xB0 => KAOMOJI,
+        0xD2..=0xD6 | 0xD9..=0xDB | 0xF2..=0xF6 | 0xF8..=0xFC => KAOMOJI,
+        0xDC => KAOMOJI | UPPER_ACC,
+        0xC0..=0xD1 | 0xD8 | 0xDD => UPPER_ACC,
+        0xDF | 0xE0..=0xF1 | 0xFF => LOWER_ACC,
+        0xDE => UPPER_COMMON,
+        // Latin Extended-A: capitals at even code points, small at odd ones,
+        // with a few exceptions handled first.
+        0x014C | 0x016A | 0x0150 => KAOMOJI,
+        0x0172 => KAOMOJI | UPPER_ACC,
+        0x0131 => LOWER_ACC,
+        0x0130 => UPPER_ACC,
+        0x0152 => UPPER_ACC,
+        0x0153 => LOWER_ACC,
+        0x0178 => UPPER_ACC,
+        0x0139..=0x0148 => {
+            if u % 2 == 1 {
+                UPPER_ACC
+            } else {
+                LOWER_ACC
+            }
+        }
+        0x0179..=0x017E => {
+            if u % 2 == 1 {
+                UPPER_ACC
+            } else {
+                LOWER_ACC
+            }
+        }
+        0x0100..=0x0137 | 0x014A..=0x0177 => {
+            if u % 2 == 0 {
+                UPPER_ACC
+            } else {
+                LOWER_ACC
+            }
+        }
+        0x0192 | 0x02C6 | 0x02C7 | 0x02D8 | 0x02DB | 0x02DC => BAD,
+        0x02DD => END,
+        0x0384 | 0x0385 => START,
+        0x0386 | 0x0388..=0x038A | 0x038C | 0x038E | 0x038F | 0x0391..=0x03AB => UPPER_COMMON,
+        0x0390 | 0x03AC..=0x03CE => LOWER_COMMON,
+        0x0401..=0x042F => UPPER_COMMON,
+        0x0430..=0x045F => LOWER_COMMON,
+        0x0490 => UPPER_ACC,
+        0x0491 => LOWER_ACC,
+        0x2013..=0x2015 | 0x2026 | 0x2019 => COMMON,
+        0x2018 | 0x201A | 0x201C | 0x201E | 0x2022 | 0x2039 | 0xF8FF => START,
+        0x201D | 0x203A | 0x2122 => END,
+        0x2020 | 0x2021 | 0x2030 | 0x2310 | 0x25CA | 0xFFFD => BAD,
+        0x20A7 | 0x20AC => CURRENCY,
+        0x2044 | 0x2202 | 0x2206 | 0x220F | 0x2211 | 0x221A | 0x221E | 0x2229 | 0x222B
+        | 0x2248 | 0x2260 | 0x2261 | 0x2264 | 0x2265 | 0x2116 => NUMERIC,
+        0x2502 | 0x250C | 0x2510 | 0x2518 | 0x251C | 0x2524 | 0x252C | 0x253C => BOX,
+        0x2550..=0x256C | 0x2580 | 0x2584 | 0x2588 | 0x258C | 0x2590..=0x2593 => BOX,
+        0xFB01 | 0xFB02 => LOWER_ACC,
+        _ => 0,
+    }
+}
+
+/// A character with its classes, for the sliding window.
+#[derive(Clone, Copy)]
+struct W {
+    c: char,
+    k: Cat,
+}
+
+const NONE: W = W { c: '\0', k: 0 };
+
+#[inline]
+fn has(w: W, set: Cat) -> bool {
+    w.k & set != 0
+}
+
+#[inline]
+fn lower_ascii(w: W) -> bool {
+    w.c.is_ascii_lowercase()
+}
+
+/// Whether `text` contains a sequence that looks like mojibake.
+pub(crate) fn is_bad(text: &str) -> bool {
+    // Window of the last six characters: w[5] is the current one.
+    let mut w = [NONE; 6];
+    let mut n = 0usize;
+    for c in text.chars() {
+        w.copy_within(1.., 0);
+        w[5] = W { c, k: cat(c) };
+        n += 1;
+        // Every combination involves a non-ASCII character in one of the
+        // last two places.
+        if c.is_ascii() && w[4].c.is_ascii() {
+            continue;
+        }
+        if bad_at(&w, n) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the window, ending at its last character, ends a bad sequence.
+/// `n` is how many characters have been seen (window entries before that are
+/// empty).
+#[allow(clippy::too_many_lines)]
+fn bad_at(w: &[W; 6], n: usize) -> bool {
+    let z = w[5];
+    let y = w[4];
+    let x = w[3];
+    if n >= 1 && has(z, C1) {
+        return true;
+    }
+    if n >= 2 {
+        const PRE_BAD: Cat =
+            BAD | LOWER_ACC | UPPER_ACC | BOX | START | END | CURRENCY | NUMERIC | LAW;
+        const POST_BAD: Cat = LOWER_ACC | UPPER_ACC | BOX | START | END | CURRENCY | NUMERIC | LAW;
+        if has(y, PRE_BAD) && has(z, BAD) {
+            return true;
+        }
+        if has(y, BAD) && has(z, POST_BAD) {
+            return true;
+        }
+        if has(y, LOWER_ACC | LOWER_COMMON | BOX | END | CURRENCY | NUMERIC) && has(z, UPPER_ACC) {
+            return true;
+        }
+        if has(y, BOX | END | CURRENCY | NUMERIC) && has(z, LOWER_ACC) {
+            return true;
+        }
+        if has(y, LOWER_ACC | BOX | END) && has(z, CURRENCY) {
+            return true;
+        }
+        if has(y, UPPER_ACC | BOX) && has(z, NUMERIC | LAW) {
+            return true;
+        }
+        if has(y, CURRENCY | NUMERIC | BOX) && has(z, START) {
+            return true;
+        }
+        if has(y, BOX) && has(z, KAOMOJI | END) {
+            return true;
+        }
+        if has(y, LOWER_ACC | UPPER_ACC | CURRENCY | NUMERIC | START | END | LAW) && has(z, BOX) {
+            return true;
+        }
+        // The ligature œ not followed by an unaccented Latin letter.
+        if matches!(y.c, 'Œ' | 'œ') && !z.c.is_ascii_alphabetic() {
+            return true;
+        }
+        if has(y, UPPER_ACC) && z.c == '°' {
+            return true;
+        }
+        // Frequent two-character Windows-1252 mojibake.
+        if matches!(y.c, 'Â' | 'Ã' | 'Î' | 'Ð')
+            && (matches!(
+                z.c,
+                '€' | 'œ'
+                    | 'Š'
+                    | 'š'
+                    | '¢'
+                    | '£'
+                    | 'Ÿ'
+                    | 'ž'
+                    | '\u{a0}'
+                    | '\u{ad}'
+                    | '®'
+                    | '©'
+                    | '°'
+                    | '·'
+                    | '»'
+                    | '–'
+                    | '—'
+                    | '´'
+            ) || has(z, START | END))
+        {
+            return true;
+        }
+        if y.c == '×' && matches!(z.c, '²' | '³') {
+            return true;
+        }
+        // Three-byte sequences of South Asian scripts.
+        if y.c == 'à' && matches!(z.c, '²' | 'µ' | '¹' | '¼' | '½' | '¾') {
+            return true;
+        }
+        // MacRoman mojibake.
+        if y.c == '√'
+            && matches!(
+                z.c,
+                '±' | '∂' | '†' | '≠' | '®' | '™' | '´' | '≤' | '≥' | '¥' | 'µ' | 'ø'
+            )
+        {
+            return true;
+        }
+        if y.c == '≈' && matches!(z.c, '°' | '¢') {
+            return true;
+        }
+        // Windows-1251 mojibake of the U+2000 block.
+        if y.c == 'в' && z.c == 'Ђ' {
+            return true;
+        }
+        // Windows-1257 mojibake of the U+2000 block.
+        if y.c == 'ā' && z.c == '€' {
+            return true;
+        }
+        // Windows-1252 mojibake of 'à', 'á' and of the no-break space.
+        if y.c == 'Ã' && matches!(z.c, '\u{a0}' | '¡') {
+            return true;
+        }
+        if n == 2 && matches!(y.c, 'Ã' | 'Â') && z.c == ' ' {
+            return true;
+        }
+    }
+    if n >= 3 {
+        if x.c.is_ascii_alphabetic() && has(y, LOWER_COMMON | UPPER_COMMON) && has(z, BAD) {
+            return true;
+        }
+        if x.c.is_ascii_whitespace() && has(y, UPPER_ACC) && has(z, CURRENCY) {
+            return true;
+        }
+        if has(x, LOWER_ACC | UPPER_ACC | BOX | CURRENCY | END) && has(y, START) && has(z, NUMERIC)
+        {
+            return true;
+        }
+        if has(x, LOWER_ACC | UPPER_ACC | CURRENCY | NUMERIC | BOX | LAW)
+            && has(y, END)
+            && has(z, START)
+        {
+            return true;
+        }
+        if lower_ascii(x) && has(y, UPPER_ACC) && has(z, START | CURRENCY) {
+            return true;
+        }
+        if has(x, LOWER_ACC | UPPER_ACC) && has(y, START | END) && is_word(z.c) {
+            return true;
+        }
+        if x.c == '‚' && y.c == 'Ä' && matches!(z.c, 'ì' | 'î' | 'ï' | 'ò' | 'ô' | 'ú' | 'ù' | 'û' | '†' | '°' | '¢' | 'π') {
+            return true;
+        }
+        if x.c == '‚' && matches!(y.c, 'â' | 'ó') && matches!(z.c, 'à' | 'ä' | '°' | 'ê') {
+            return true;
+        }
+        const CYR_MID: Cat = C1 | BAD | START | END | CURRENCY;
+        if matches!(x.c, 'В' | 'Г' | 'Р' | 'С')
+            && (has(y, CYR_MID) || matches!(y.c, '°' | 'µ'))
+            && matches!(z.c, 'В' | 'Г' | 'Р' | 'С')
+        {
+            return true;
+        }
+        if matches!(x.c, 'Β' | 'Γ' | 'Ξ' | 'Ο')
+            && (has(y, CYR_MID) || y.c == '°')
+            && matches!(z.c, 'Β' | 'Γ' | 'Ξ' | 'Ο')
+        {
+            return true;
+        }
+        if x.c == 'β' && y.c == '€' && matches!(z.c, '™' | '\u{a0}' | 'Ά' | '\u{ad}' | '®' | '°') {
+            return true;
+        }
+        // A lone 'Ã' or 'Â' after a small letter, then a space.
+        if matches!(y.c, 'Ã' | 'Â') && z.c == ' ' && lower_ascii(x) {
+            return true;
+        }
+        if (lower_ascii(x) || matches!(x.c, '.' | ',' | '?' | '!') || has(x, END))
+            && y.c == 'Â'
+            && (z.c == ' ' || has(z, COMMON | END | START | CURRENCY | NUMERIC | LAW))
+        {
+            return true;
+        }
+    }
+    if n >= 4 {
+        let v = w[2];
+        if lower_ascii(w[2]) && x.c.is_whitespace() && matches!(y.c, 'Ã' | 'Â') && z.c == ' ' {
+            return true;
+        }
+        const ARABIC_MID: Cat = COMMON | CURRENCY | BAD | NUMERIC | START;
+        let arabic_mid = |t: W| has(t, ARABIC_MID) || matches!(t.c, 'Ÿ' | 'Š' | '®' | '°' | 'µ' | '»');
+        if matches!(v.c, 'Ø' | 'Ù') && arabic_mid(x) && matches!(y.c, 'Ø' | 'Ù') && arabic_mid(z) {
+            return true;
+        }
+    }
+    if n >= 6 {
+        // Windows-1251 mojibake on top of Latin-1 mojibake of the U+2000 block.
+        if w[0].c == 'Г'
+            && w[1].c == 'ў'
+            && w[2].c == 'В'
+            && w[3].c == 'Ђ'
+            && w[4].c == 'В'
+            && (z.c.is_ascii_alphabetic() || z.c == ' ')
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[inline]
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_bad;
+
+    #[test]
+    fn mojibake_is_bad() {
+        for text in [
+            "Israelâ€™s army",
+            "cafÃ©",
+            "â€œquotedâ€\u{9d}",
+            "SchrÃ¶dinger",
+            "ZÃ¼rich",
+            "l\u{92}homme",
+            "priÃ¨re",
+        ] {
+            assert!(is_bad(text), "{text:?} should look bad");
+        }
+    }
+
+    #[test]
+    fn good_text_is_not_bad() {
+        for text in [
+            "Israel’s army",
+            "café in Zürich, naïve",
+            "“quoted” and ‘single’",
+            "SÃO PAULO",
+            "Ãgua mineral",
+            "5×£35 offer",
+            "Ôôô VIDA",
+            "Москва и Санкт-Петербург",
+            "Αθήνα",
+            "© 2024 — all rights",
+        ] {
+            assert!(!is_bad(text), "{text:?} should look good");
+        }
+    }
+}

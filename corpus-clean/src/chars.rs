@@ -1,0 +1,107 @@
+//! Character-level fixes: unusual spaces, invisible characters and control
+//! characters.
+//!
+//! - **Spaces** (kind `space`): no-break space U+00A0, ogham space U+1680,
+//!   the spaces U+2000–U+200A, narrow no-break U+202F, medium mathematical
+//!   U+205F, ideographic U+3000, and the vertical tab and form feed, become
+//!   an ASCII space, and so do the line and paragraph separators U+2028
+//!   and U+2029 (a break inside a line of a block is not a line break of
+//!   the document).
+//! - **Invisible** (kind `invisible`), removed: zero-width space U+200B, word
+//!   joiner U+2060, invisible operators U+2061–U+2064, deprecated format
+//!   characters U+206A–U+206F, byte order mark U+FEFF, soft hyphen U+00AD,
+//!   Mongolian vowel separator U+180E, interlinear annotation U+FFF9–U+FFFB.
+//!   Zero-width joiner and non-joiner and bidirectional marks are kept: they
+//!   change how emoji and several scripts are written.
+//! - **Control** (kind `control`), removed: C0 controls other than tab,
+//!   newline and carriage return (line breaks are the whitespace step's),
+//!   DEL, and C1 controls U+0080–U+009F that mojibake repair left.
+
+use crate::edit::{Edit, EditKind, EditLog};
+
+/// What to do with one character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fix {
+    Keep,
+    Space,
+    Invisible,
+    Control,
+}
+
+#[inline]
+fn classify(c: char) -> Fix {
+    match c {
+        '\t' | '\n' | '\r' => Fix::Keep,
+        '\u{0b}' | '\u{0c}' => Fix::Space,
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Fix::Control,
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            Fix::Space
+        }
+        '\u{2028}' | '\u{2029}' => Fix::Space,
+        '\u{200b}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{206a}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{ad}'
+        | '\u{180e}'
+        | '\u{fff9}'..='\u{fffb}' => Fix::Invisible,
+        _ => Fix::Keep,
+    }
+}
+
+/// Whether a byte may start a character [`fix`] changes. Bytes `0xC2`,
+/// `0xE1`, `0xE2`, `0xE3` and `0xEF` lead every non-ASCII one.
+#[inline]
+fn suspicious(b: u8) -> bool {
+    (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
+        || b == 0x7f
+        || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// Edits fixing spaces, invisible and control characters of `text`.
+pub(crate) fn fix(text: &str, spaces: bool, invisible: bool, control: bool) -> Vec<Edit> {
+    let bytes = text.as_bytes();
+    let mut log = EditLog::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !suspicious(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        let end = i + c.len_utf8();
+        match classify(c) {
+            Fix::Space if spaces => log.push(EditKind::Space, i, end, " "),
+            Fix::Invisible if invisible => log.push(EditKind::Invisible, i, end, ""),
+            Fix::Control if control => log.push(EditKind::Control, i, end, ""),
+            _ => {}
+        }
+        i = end;
+    }
+    log.edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply_edits;
+
+    fn run(t: &str) -> String {
+        apply_edits(t, &fix(t, true, true, true))
+    }
+
+    #[test]
+    fn spaces_invisible_controls() {
+        assert_eq!(run("32,000\u{a0}lives"), "32,000 lives");
+        assert_eq!(run("a\u{2009}b\u{3000}c"), "a b c");
+        assert_eq!(run("\u{feff}Gaza\u{200b}City"), "GazaCity");
+        assert_eq!(run("con\u{ad}flict"), "conflict");
+        assert_eq!(run("bell\u{7}\u{1b}end\u{7f}"), "bellend");
+        assert_eq!(run("tab\there\nnew"), "tab\there\nnew");
+        assert_eq!(run("emoji 👨\u{200d}👩"), "emoji 👨\u{200d}👩");
+        assert_eq!(run("x\u{9d}y"), "xy");
+    }
+}

@@ -1,0 +1,390 @@
+//! The [`Cleaner`], its builder, and the [`Cleaned`] result.
+
+use std::borrow::Cow;
+
+use crate::boilerplate::Boilerplate;
+use crate::edit::{Edit, apply_edits, compose, map_output_offset};
+use crate::normalize::Normalization;
+use crate::{chars, entity, mojibake, normalize, typography, whitespace};
+
+/// Most passes of the whole pipeline over one text. The second pass finds
+/// what the first one uncovered (an entity that decoded into mojibake, a
+/// line that became a trailer); a pass that changes nothing ends the loop.
+const MAX_PASSES: usize = 4;
+
+/// Most rounds of entity decoding (`&amp;amp;` is decoded in one round; a
+/// reference spelled with references, `&lt&#59;`, needs another).
+const MAX_ENTITY_ROUNDS: usize = 4;
+
+/// Errors building a [`Cleaner`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CleanerError {
+    /// The boilerplate phrases could not be compiled into a matcher (far
+    /// too many or too long).
+    #[error("cannot build the boilerplate matcher: {0}")]
+    Boilerplate(#[from] aho_corasick::BuildError),
+}
+
+/// A configured text cleaner. Cheap to share between threads; build it once.
+///
+/// See the [crate documentation](crate) for the steps and their order.
+#[derive(Debug, Clone)]
+pub struct Cleaner {
+    html_entities: bool,
+    mojibake: bool,
+    control: bool,
+    invisible: bool,
+    spaces: bool,
+    normalization: Option<Normalization>,
+    typography: bool,
+    boilerplate: Option<Boilerplate>,
+    whitespace: bool,
+}
+
+impl Default for Cleaner {
+    /// Every step on except typography folding; NFC; the built-in trailers.
+    fn default() -> Cleaner {
+        match Cleaner::builder().build() {
+            Ok(c) => c,
+            // The built-in phrases always compile; without a matcher the
+            // cleaner still does every other step.
+            Err(_) => Cleaner {
+                boilerplate: None,
+                ..CleanerBuilder::default().unchecked()
+            },
+        }
+    }
+}
+
+/// Builder of a [`Cleaner`]; every switch defaults to the value of
+/// [`Cleaner::default`].
+#[derive(Debug, Clone)]
+pub struct CleanerBuilder {
+    html_entities: bool,
+    mojibake: bool,
+    control: bool,
+    invisible: bool,
+    spaces: bool,
+    normalization: Option<Normalization>,
+    typography: bool,
+    boilerplate: bool,
+    phrases: Vec<String>,
+    whitespace: bool,
+}
+
+impl Default for CleanerBuilder {
+    fn default() -> CleanerBuilder {
+        CleanerBuilder {
+            html_entities: true,
+            mojibake: true,
+            control: true,
+            invisible: true,
+            spaces: true,
+            normalization: Some(Normalization::Nfc),
+            typography: false,
+            boilerplate: true,
+            phrases: Vec::new(),
+            whitespace: true,
+        }
+    }
+}
+
+impl CleanerBuilder {
+    /// Decode HTML character references (default: on).
+    #[must_use]
+    pub fn html_entities(mut self, on: bool) -> Self {
+        self.html_entities = on;
+        self
+    }
+
+    /// Repair mojibake and C1 controls (default: on).
+    #[must_use]
+    pub fn mojibake(mut self, on: bool) -> Self {
+        self.mojibake = on;
+        self
+    }
+
+    /// Remove control characters (default: on).
+    #[must_use]
+    pub fn control(mut self, on: bool) -> Self {
+        self.control = on;
+        self
+    }
+
+    /// Remove invisible characters: zero-width space, BOM, soft hyphen…
+    /// (default: on).
+    #[must_use]
+    pub fn invisible(mut self, on: bool) -> Self {
+        self.invisible = on;
+        self
+    }
+
+    /// Replace unusual spaces by a space (default: on).
+    #[must_use]
+    pub fn spaces(mut self, on: bool) -> Self {
+        self.spaces = on;
+        self
+    }
+
+    /// Unicode normalization form, or `None` for none (default: NFC).
+    #[must_use]
+    pub fn normalization(mut self, form: Option<Normalization>) -> Self {
+        self.normalization = form;
+        self
+    }
+
+    /// Fold curly quotes, dashes and the ellipsis to ASCII (default: off).
+    #[must_use]
+    pub fn typography(mut self, on: bool) -> Self {
+        self.typography = on;
+        self
+    }
+
+    /// Remove scraper trailers and prompts (default: on).
+    #[must_use]
+    pub fn boilerplate(mut self, on: bool) -> Self {
+        self.boilerplate = on;
+        self
+    }
+
+    /// Adds a trailer phrase to the built-in list
+    /// ([`BUILTIN_PHRASES`](crate::BUILTIN_PHRASES)). Trailing decoration
+    /// (`>>`, `…`) and surrounding spaces are ignored; an empty phrase is
+    /// ignored.
+    #[must_use]
+    pub fn boilerplate_phrase(mut self, phrase: impl Into<String>) -> Self {
+        self.phrases.push(phrase.into());
+        self
+    }
+
+    /// Collapse runs of spaces, trim line ends, make line breaks `\n`
+    /// (default: on).
+    #[must_use]
+    pub fn whitespace(mut self, on: bool) -> Self {
+        self.whitespace = on;
+        self
+    }
+
+    fn unchecked(self) -> Cleaner {
+        Cleaner {
+            html_entities: self.html_entities,
+            mojibake: self.mojibake,
+            control: self.control,
+            invisible: self.invisible,
+            spaces: self.spaces,
+            normalization: self.normalization,
+            typography: self.typography,
+            boilerplate: None,
+            whitespace: self.whitespace,
+        }
+    }
+
+    /// Builds the cleaner.
+    ///
+    /// # Errors
+    ///
+    /// [`CleanerError::Boilerplate`] when the boilerplate phrases cannot be
+    /// compiled (only with an enormous list of added phrases).
+    pub fn build(self) -> Result<Cleaner, CleanerError> {
+        let boilerplate = if self.boilerplate {
+            Some(Boilerplate::new(&self.phrases)?)
+        } else {
+            None
+        };
+        Ok(Cleaner {
+            boilerplate,
+            ..self.unchecked()
+        })
+    }
+}
+
+/// The result of [`Cleaner::clean`]: the cleaned text and the edits that
+/// made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned<'a> {
+    /// The cleaned text; borrowed from the input when nothing changed.
+    pub text: Cow<'a, str>,
+    /// The edits, sorted, non-overlapping, with spans in the input:
+    /// [`apply_edits`](crate::apply_edits)`(input, &edits)` gives `text`.
+    pub edits: Vec<Edit>,
+    input_len: usize,
+}
+
+impl<'a> Cleaned<'a> {
+    /// The cleaned text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The edits, with spans in the input.
+    #[must_use]
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
+    /// Whether the cleaner changed anything.
+    #[must_use]
+    pub fn is_changed(&self) -> bool {
+        !self.edits.is_empty()
+    }
+
+    /// Maps a byte offset of the cleaned text to the input (see
+    /// [`map_output_offset`](crate::map_output_offset)).
+    #[must_use]
+    pub fn input_offset(&self, output_offset: usize) -> usize {
+        map_output_offset(&self.edits, output_offset, self.input_len)
+    }
+
+    /// The text and the edits.
+    #[must_use]
+    pub fn into_parts(self) -> (Cow<'a, str>, Vec<Edit>) {
+        (self.text, self.edits)
+    }
+}
+
+impl Cleaner {
+    /// A builder with the default settings.
+    #[must_use]
+    pub fn builder() -> CleanerBuilder {
+        CleanerBuilder::default()
+    }
+
+    /// Cleans `input`.
+    ///
+    /// Text with nothing to fix comes back borrowed: a quick scan (ASCII
+    /// without controls, `&`, double spaces, spaces before a line break or a
+    /// trailer at a line end) decides without allocating.
+    #[must_use]
+    pub fn clean<'a>(&self, input: &'a str) -> Cleaned<'a> {
+        self.clean_impl(input, false)
+    }
+
+    /// Cleans one line of a document block: as [`Cleaner::clean`], but
+    /// whitespace left at the start of the line is removed too.
+    pub(crate) fn clean_line<'a>(&self, input: &'a str) -> Cleaned<'a> {
+        self.clean_impl(input, true)
+    }
+
+    fn clean_impl<'a>(&self, input: &'a str, trim_start: bool) -> Cleaned<'a> {
+        let unchanged = Cleaned {
+            text: Cow::Borrowed(input),
+            edits: Vec::new(),
+            input_len: input.len(),
+        };
+        if !self.needs_work(input, trim_start) {
+            return unchanged;
+        }
+        let mut edits = self.run_once(input, trim_start);
+        if edits.is_empty() {
+            return unchanged;
+        }
+        let mut text = apply_edits(input, &edits);
+        for _ in 1..MAX_PASSES {
+            if !self.needs_work(&text, trim_start) {
+                break;
+            }
+            let more = self.run_once(&text, trim_start);
+            if more.is_empty() {
+                break;
+            }
+            let next = apply_edits(&text, &more);
+            edits = compose(edits, more, &text);
+            text = next;
+        }
+        Cleaned {
+            text: Cow::Owned(text),
+            edits,
+            input_len: input.len(),
+        }
+    }
+
+    /// The quick scan: `false` only when no step can change `text`.
+    fn needs_work(&self, text: &str, trim_start: bool) -> bool {
+        let b = text.as_bytes();
+        for chunk in b.chunks(64) {
+            let mut special = false;
+            for &x in chunk {
+                special |= (x < 0x20 && x != b'\n' && x != b'\t') || x >= 0x7f || x == b'&';
+            }
+            if special {
+                return true;
+            }
+        }
+        if self.whitespace
+            && (memchr::memmem::find(b, b"  ").is_some()
+                || memchr::memmem::find(b, b" \n").is_some()
+                || memchr::memmem::find(b, b"\t\n").is_some()
+                || matches!(b.last(), Some(b' ' | b'\t'))
+                || (trim_start
+                    && (matches!(b.first(), Some(b' ' | b'\t'))
+                        || memchr::memmem::find(b, b"\n ").is_some()
+                        || memchr::memmem::find(b, b"\n\t").is_some())))
+        {
+            return true;
+        }
+        if let Some(bp) = &self.boilerplate
+            && !bp.remove(text).is_empty()
+        {
+            return true;
+        }
+        false
+    }
+
+    /// One pass of every enabled step; edits relative to `input`.
+    fn run_once(&self, input: &str, trim_start: bool) -> Vec<Edit> {
+        let mut p = Pass {
+            cur: Cow::Borrowed(input),
+            edits: Vec::new(),
+        };
+        if self.html_entities {
+            for _ in 0..MAX_ENTITY_ROUNDS {
+                if !p.cur.contains('&') || !p.step(entity::decode) {
+                    break;
+                }
+            }
+        }
+        if self.mojibake && !p.cur.is_ascii() {
+            p.step(mojibake::repair);
+        }
+        if self.control || self.invisible || self.spaces {
+            p.step(|t| chars::fix(t, self.spaces, self.invisible, self.control));
+        }
+        if let Some(form) = self.normalization
+            && !p.cur.is_ascii()
+        {
+            p.step(|t| normalize::normalize(t, form));
+        }
+        if self.typography && !p.cur.is_ascii() {
+            p.step(typography::fold_typography);
+        }
+        if let Some(bp) = &self.boilerplate {
+            p.step(|t| bp.remove(t));
+        }
+        if self.whitespace {
+            p.step(|t| whitespace::fix(t, trim_start));
+        }
+        p.edits
+    }
+}
+
+/// The state of one pass: the current text and the edits that made it.
+struct Pass<'a> {
+    cur: Cow<'a, str>,
+    edits: Vec<Edit>,
+}
+
+impl Pass<'_> {
+    /// Runs one step on the current text; whether it changed anything.
+    fn step(&mut self, f: impl FnOnce(&str) -> Vec<Edit>) -> bool {
+        let new = f(&self.cur);
+        if new.is_empty() {
+            return false;
+        }
+        let next = apply_edits(&self.cur, &new);
+        self.edits = compose(std::mem::take(&mut self.edits), new, &self.cur);
+        self.cur = Cow::Owned(next);
+        true
+    }
+}

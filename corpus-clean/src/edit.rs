@@ -1,0 +1,388 @@
+//! Edits: what the cleaner changed, where, and into what.
+//!
+//! Every step of the cleaner reports its changes as [`Edit`]s against the text
+//! it was given; the cleaner composes them so that the edits it returns are
+//! spans of the *original* input. Edits are sorted, never overlap, and never
+//! have an empty span, so [`apply_edits`] rebuilds the output in one pass.
+
+use corpus_format::Span;
+use serde::Serialize;
+
+/// The kind of change an [`Edit`] made.
+///
+/// Serialized in `snake_case` (`mojibake`, `html_entity`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EditKind {
+    /// UTF-8 text that had been decoded with a single-byte code page,
+    /// repaired; also a C1 control character (U+0080–U+009F) read as the
+    /// Windows-1252 character it stood for (`\u{85}` → `…`).
+    Mojibake,
+    /// An HTML character reference (`&amp;`, `&#8217;`, `&nbsp`) decoded.
+    HtmlEntity,
+    /// Unicode normalization (NFC or NFKC) changed the characters.
+    Normalization,
+    /// An unusual space (no-break, thin, ideographic…) replaced by a space.
+    Space,
+    /// An invisible character (zero-width space or joiner, BOM, soft hyphen,
+    /// bidirectional mark) removed.
+    Invisible,
+    /// A control character removed (newline and tab are kept).
+    Control,
+    /// Whitespace layout: a run of spaces collapsed, trailing spaces trimmed,
+    /// a `\r\n` or `\r` line break made `\n`.
+    Whitespace,
+    /// Typography folded to ASCII (curly quotes, dashes, ellipsis).
+    Typography,
+    /// A scraper trailer or prompt removed (`CONTINUE FULL READING>>>>>`).
+    Boilerplate,
+    /// A block of a document that was empty after cleaning, dropped
+    /// (only in [`CleanDocument`](crate::CleanDocument) edits).
+    EmptyBlock,
+}
+
+impl EditKind {
+    /// The `snake_case` name of the kind, as serialized.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EditKind::Mojibake => "mojibake",
+            EditKind::HtmlEntity => "html_entity",
+            EditKind::Normalization => "normalization",
+            EditKind::Space => "space",
+            EditKind::Invisible => "invisible",
+            EditKind::Control => "control",
+            EditKind::Whitespace => "whitespace",
+            EditKind::Typography => "typography",
+            EditKind::Boilerplate => "boilerplate",
+            EditKind::EmptyBlock => "empty_block",
+        }
+    }
+}
+
+impl std::fmt::Display for EditKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One change: the bytes at `span` of the input were replaced by
+/// `replacement`.
+///
+/// Serializes as `{"kind": "...", "start": 0, "end": 3, "replacement": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Edit {
+    /// What kind of change this is. When later steps changed the output of an
+    /// earlier one further (`&nbsp;` → no-break space → space), the kind is
+    /// the earliest step's.
+    pub kind: EditKind,
+    /// The replaced bytes of the input (never empty).
+    #[serde(flatten)]
+    pub span: Span,
+    /// The text that replaces them (empty for a removal).
+    pub replacement: String,
+}
+
+impl Edit {
+    /// Makes an edit.
+    #[must_use]
+    pub fn new(kind: EditKind, span: Span, replacement: impl Into<String>) -> Edit {
+        Edit {
+            kind,
+            span,
+            replacement: replacement.into(),
+        }
+    }
+
+    /// Change in length (output bytes minus input bytes) this edit causes.
+    #[must_use]
+    pub fn delta(&self) -> isize {
+        self.replacement.len() as isize - self.span.len() as isize
+    }
+}
+
+/// Applies sorted, non-overlapping edits to `input` and returns the result.
+///
+/// Edits whose span is out of bounds, not on character boundaries, or
+/// overlapping the previous edit are skipped, so this never panics; the edits
+/// returned by the cleaner always apply in full.
+///
+/// ```
+/// use corpus_clean::{Cleaner, apply_edits};
+///
+/// let input = "Israel\u{e2}\u{20ac}\u{2122}s  army";
+/// let cleaned = Cleaner::default().clean(input);
+/// assert_eq!(apply_edits(input, cleaned.edits()), cleaned.text());
+/// assert_eq!(cleaned.text(), "Israel\u{2019}s army");
+/// ```
+#[must_use]
+pub fn apply_edits(input: &str, edits: &[Edit]) -> String {
+    let grow: isize = edits.iter().map(Edit::delta).sum();
+    let mut out = String::with_capacity((input.len() as isize + grow.max(0)) as usize);
+    let mut pos = 0;
+    for edit in edits {
+        let Span { start, end } = edit.span;
+        if start < pos
+            || end > input.len()
+            || start > end
+            || !input.is_char_boundary(start)
+            || !input.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push_str(&input[pos..start]);
+        out.push_str(&edit.replacement);
+        pos = end;
+    }
+    out.push_str(&input[pos..]);
+    out
+}
+
+/// Maps a byte offset of the output back to the input.
+///
+/// Offsets in unchanged text map exactly; an offset inside (or at the end of)
+/// a replacement maps to the start (or end) of the replaced span, so a span
+/// of the output maps to the input span that produced it. Offsets past the
+/// output's end map to the input's end.
+#[must_use]
+pub fn map_output_offset(edits: &[Edit], output_offset: usize, input_len: usize) -> usize {
+    let mut delta: isize = 0;
+    for edit in edits {
+        let out_start = (edit.span.start as isize + delta) as usize;
+        let out_end = out_start + edit.replacement.len();
+        if output_offset < out_start {
+            break;
+        }
+        if output_offset < out_end || (output_offset == out_end && out_end == out_start) {
+            return if output_offset == out_start {
+                edit.span.start
+            } else {
+                edit.span.end
+            };
+        }
+        if output_offset == out_end {
+            return edit.span.end;
+        }
+        delta += edit.delta();
+    }
+    let mapped = output_offset as isize - delta;
+    (mapped.max(0) as usize).min(input_len)
+}
+
+/// Composes `new` edits (spans in `mid`, the text `old` produced from the
+/// original) with `old` edits (spans in the original), giving edits with
+/// spans in the original that produce the text `new` produces from `mid`.
+///
+/// Both lists must be sorted, non-overlapping, with non-empty spans. A new
+/// edit that touches the output of old edits absorbs them; the merged edit
+/// keeps the earliest kind.
+pub(crate) fn compose(old: Vec<Edit>, new: Vec<Edit>, mid: &str) -> Vec<Edit> {
+    if new.is_empty() {
+        return old;
+    }
+    if old.is_empty() {
+        return new;
+    }
+    // Position of each old edit in `mid`.
+    let mut old_mid: Vec<(usize, usize)> = Vec::with_capacity(old.len());
+    let mut delta: isize = 0;
+    for e in &old {
+        let s = (e.span.start as isize + delta) as usize;
+        old_mid.push((s, s + e.replacement.len()));
+        delta += e.delta();
+    }
+    let mut out: Vec<Edit> = Vec::with_capacity(old.len() + new.len());
+    let mut old_iter = old.into_iter().zip(old_mid).peekable();
+    let mut delta: isize = 0;
+    let mut new_iter = new.into_iter().peekable();
+    while let Some(first) = new_iter.next() {
+        // Flush old edits entirely before this new edit.
+        while let Some((_, (s, e))) = old_iter.peek() {
+            let before = if s == e {
+                *s <= first.span.start
+            } else {
+                *e <= first.span.start
+            };
+            if !before {
+                break;
+            }
+            if let Some((edit, _)) = old_iter.next() {
+                delta += edit.delta();
+                out.push(edit);
+            }
+        }
+        let mut g_start = first.span.start;
+        let mut g_end = first.span.end;
+        let mut kind = first.kind;
+        let mut from_old = false;
+        let mut o_start: Option<usize> = None;
+        let mut pieces: Vec<Edit> = vec![first];
+        let mut o_end_delta = delta;
+        loop {
+            let mut grew = false;
+            // Absorb old edits that interact with [g_start, g_end).
+            while let Some((_, (s, e))) = old_iter.peek() {
+                let (s, e) = (*s, *e);
+                let interacts = if s == e {
+                    s > g_start && s < g_end
+                } else {
+                    s < g_end && e > g_start
+                };
+                if !interacts {
+                    break;
+                }
+                if let Some((edit, _)) = old_iter.next() {
+                    if s < g_start {
+                        g_start = s;
+                    }
+                    if o_start.is_none() {
+                        o_start = Some(if s <= g_start {
+                            edit.span.start
+                        } else {
+                            (g_start as isize - o_end_delta) as usize
+                        });
+                    }
+                    if !from_old {
+                        kind = edit.kind;
+                        from_old = true;
+                    }
+                    if e > g_end {
+                        g_end = e;
+                    }
+                    o_end_delta += edit.delta();
+                    grew = true;
+                }
+            }
+            // Absorb new edits that now fall inside the group.
+            while let Some(next) = new_iter.peek() {
+                if next.span.start >= g_end {
+                    break;
+                }
+                if let Some(next) = new_iter.next() {
+                    if next.span.end > g_end {
+                        g_end = next.span.end;
+                    }
+                    pieces.push(next);
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        let o_start = o_start.unwrap_or((g_start as isize - delta) as usize);
+        let o_end = (g_end as isize - o_end_delta) as usize;
+        let mut replacement = String::new();
+        let mut pos = g_start;
+        for p in &pieces {
+            replacement.push_str(mid.get(pos..p.span.start).unwrap_or(""));
+            replacement.push_str(&p.replacement);
+            pos = p.span.end;
+        }
+        replacement.push_str(mid.get(pos..g_end).unwrap_or(""));
+        delta = o_end_delta;
+        out.push(Edit {
+            kind,
+            span: Span::new(o_start, o_end.max(o_start)),
+            replacement,
+        });
+    }
+    out.extend(old_iter.map(|(e, _)| e));
+    out
+}
+
+/// Collects edits for one step: a builder that tracks the output alongside.
+#[derive(Debug, Default)]
+pub(crate) struct EditLog {
+    pub(crate) edits: Vec<Edit>,
+}
+
+impl EditLog {
+    /// Records that `input[start..end]` became `replacement`, merging with the
+    /// previous edit when they touch and have the same kind.
+    pub(crate) fn push(&mut self, kind: EditKind, start: usize, end: usize, replacement: &str) {
+        if let Some(last) = self.edits.last_mut()
+            && last.span.end == start
+            && last.kind == kind
+        {
+            last.span.end = end;
+            last.replacement.push_str(replacement);
+            return;
+        }
+        self.edits.push(Edit {
+            kind,
+            span: Span::new(start, end),
+            replacement: replacement.to_owned(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(kind: EditKind, s: usize, t: usize, r: &str) -> Edit {
+        Edit::new(kind, Span::new(s, t), r)
+    }
+
+    #[test]
+    fn compose_disjoint_and_merged() {
+        let orig = "a&amp;b  c";
+        let old = vec![e(EditKind::HtmlEntity, 1, 6, "&")];
+        let mid = apply_edits(orig, &old);
+        assert_eq!(mid, "a&b  c");
+        let new = vec![e(EditKind::Whitespace, 3, 5, " ")];
+        let fin = apply_edits(&mid, &new);
+        let composed = compose(old, new, &mid);
+        assert_eq!(apply_edits(orig, &composed), fin);
+        assert_eq!(composed.len(), 2);
+        assert_eq!(composed[1].span, Span::new(7, 9));
+    }
+
+    #[test]
+    fn compose_overlapping_keeps_first_kind() {
+        let orig = "x&nbsp;y";
+        let old = vec![e(EditKind::HtmlEntity, 1, 7, "\u{a0}")];
+        let mid = apply_edits(orig, &old);
+        let new = vec![e(EditKind::Space, 1, 3, " ")];
+        let composed = compose(old, new, &mid);
+        assert_eq!(composed, vec![e(EditKind::HtmlEntity, 1, 7, " ")]);
+    }
+
+    #[test]
+    fn compose_with_deletion_inside_new_edit() {
+        let orig = "ab\u{200b}cd";
+        let old = vec![e(EditKind::Invisible, 2, 5, "")];
+        let mid = apply_edits(orig, &old);
+        assert_eq!(mid, "abcd");
+        let new = vec![e(EditKind::Typography, 1, 3, "XY")];
+        let composed = compose(old, new, &mid);
+        assert_eq!(apply_edits(orig, &composed), "aXYd");
+        assert_eq!(composed.len(), 1);
+        assert_eq!(composed[0].kind, EditKind::Invisible);
+    }
+
+    #[test]
+    fn compose_deletion_at_border_stays_apart() {
+        let orig = "ab\u{200b}cd";
+        let old = vec![e(EditKind::Invisible, 2, 5, "")];
+        let mid = apply_edits(orig, &old);
+        let new = vec![e(EditKind::Typography, 2, 3, "C")];
+        let composed = compose(old.clone(), new, &mid);
+        assert_eq!(apply_edits(orig, &composed), "abCd");
+        assert_eq!(composed[0], old[0]);
+        assert_eq!(composed[1].span, Span::new(5, 6));
+    }
+
+    #[test]
+    fn output_offsets_map_back() {
+        let orig = "a&amp;b";
+        let edits = vec![e(EditKind::HtmlEntity, 1, 6, "&")];
+        assert_eq!(map_output_offset(&edits, 0, orig.len()), 0);
+        assert_eq!(map_output_offset(&edits, 1, orig.len()), 1);
+        assert_eq!(map_output_offset(&edits, 2, orig.len()), 6);
+        assert_eq!(map_output_offset(&edits, 3, orig.len()), 7);
+        assert_eq!(map_output_offset(&edits, 99, orig.len()), 7);
+    }
+}

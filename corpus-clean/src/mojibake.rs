@@ -1,0 +1,435 @@
+//! Mojibake repair: UTF-8 text that was decoded with a single-byte code page.
+//!
+//! Each line is handled on its own, in rounds, as python-ftfy does:
+//!
+//! 1. A line that is ASCII, or that [`is_bad`] finds nothing suspicious in,
+//!    is left alone. This is what keeps correct text (`café`, `Zürich`,
+//!    curly quotes, `SÃO PAULO`) untouched.
+//! 2. Otherwise the whole line is re-encoded with each code page in turn
+//!    (Latin-1, Windows-1252, -1251, -1250, -1253, -1254, -1257, ISO 8859-2,
+//!    Mac Roman); the first whose bytes decode as UTF-8 (CESU-8 surrogate
+//!    pairs accepted) wins. Before decoding, spaces that stand for a lost
+//!    byte `0xA0` are put back, and in the sloppy code pages sequences that a
+//!    lossy decoder already damaged become U+FFFD.
+//! 3. If no code page fits the whole line (good and bad text mixed), each
+//!    short run that looks like one UTF-8 character in disguise (`â€™`) and
+//!    looks bad on its own is repaired alone.
+//! 4. C1 control characters left over are read as Windows-1252 (`\u{85}` →
+//!    `…`).
+//!
+//! Rounds repeat (at most [`MAX_ROUNDS`]) while they change the line, which
+//! undoes mojibake applied two or three times.
+
+use std::borrow::Cow;
+
+use corpus_format::Span;
+
+use crate::badness::is_bad;
+use crate::codepage::{CLUE_CONT, CLUE_FIRST2, CLUE_FIRST3, CLUE_FIRST4, Charmap, charmaps};
+use crate::edit::{Edit, EditKind, EditLog, apply_edits, compose};
+
+/// Most rounds of repair on one line.
+pub(crate) const MAX_ROUNDS: usize = 6;
+
+/// Edits that repair the mojibake of `text`, line by line.
+pub(crate) fn repair(text: &str) -> Vec<Edit> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        if !line.is_ascii() {
+            for mut e in fix_encoding(line, true) {
+                e.span = e.span.shift(start);
+                out.push(e);
+            }
+        }
+        start += line.len() + 1;
+    }
+    out
+}
+
+/// Repairs one line, in rounds; edits are relative to `line`.
+fn fix_encoding(line: &str, inconsistent: bool) -> Vec<Edit> {
+    let mut cur: Cow<'_, str> = Cow::Borrowed(line);
+    let mut edits: Vec<Edit> = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let step = one_step(&cur, inconsistent);
+        if step.is_empty() {
+            break;
+        }
+        let next = apply_edits(&cur, &step);
+        if next == *cur {
+            break;
+        }
+        edits = compose(edits, step, &cur);
+        cur = Cow::Owned(next);
+    }
+    edits
+}
+
+/// One round of repair; edits are relative to `text`.
+fn one_step(text: &str, inconsistent: bool) -> Vec<Edit> {
+    if text.is_ascii() || !is_bad(text) {
+        return Vec::new();
+    }
+    let maps = charmaps();
+    for cm in &maps.order {
+        let Some(mut enc) = Encoded::new(text, cm) else {
+            continue;
+        };
+        if enc.has_altered_a0() {
+            enc.restore_byte_a0();
+        }
+        if cm.sloppy {
+            enc.replace_lossy_sequences();
+        }
+        if let Some(decoded) = enc.decode_utf8() {
+            return diff_edits(text, &decoded);
+        }
+    }
+    if inconsistent {
+        let edits = fix_inconsistent(text);
+        if !edits.is_empty() {
+            return edits;
+        }
+    }
+    fix_c1_controls(text)
+}
+
+/// Repairs, one by one, the short runs of `text` that look like a single
+/// UTF-8 character decoded as several single-byte characters.
+fn fix_inconsistent(text: &str) -> Vec<Edit> {
+    let maps = charmaps();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let total = chars.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < total {
+        let (start, c) = chars[i];
+        let clue = maps.clues(c);
+        let len = if clue & (CLUE_FIRST2 | CLUE_FIRST3 | CLUE_FIRST4) == 0 {
+            0
+        } else {
+            let conts = |n: usize| {
+                i + n < total
+                    && chars[i + 1..=i + n]
+                        .iter()
+                        .all(|&(_, d)| maps.clues(d) & CLUE_CONT != 0)
+            };
+            if clue & CLUE_FIRST2 != 0 && conts(1) {
+                2
+            } else if clue & CLUE_FIRST3 != 0 && conts(2) {
+                3
+            } else if clue & CLUE_FIRST4 != 0 && conts(3) {
+                4
+            } else {
+                0
+            }
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        let end = chars.get(i + len).map_or(text.len(), |&(o, _)| o);
+        let sub = &text[start..end];
+        if len < total && is_bad(sub) {
+            for mut e in fix_encoding(sub, false) {
+                e.span = e.span.shift(start);
+                out.push(e);
+            }
+        }
+        i += len;
+    }
+    out
+}
+
+/// C1 control characters read as the Windows-1252 characters they encode.
+fn fix_c1_controls(text: &str) -> Vec<Edit> {
+    let maps = charmaps();
+    let mut log = EditLog::default();
+    for (i, c) in text.char_indices() {
+        if ('\u{80}'..='\u{9f}').contains(&c) {
+            let fixed = maps.cp1252.decode(c as u8);
+            if fixed != c {
+                let mut buf = [0u8; 4];
+                log.push(EditKind::Mojibake, i, i + c.len_utf8(), fixed.encode_utf8(&mut buf));
+            }
+        }
+    }
+    log.edits
+}
+
+/// Text re-encoded to bytes, each byte remembering the input bytes it
+/// stands for.
+struct Encoded {
+    bytes: Vec<u8>,
+    src: Vec<(u32, u32)>,
+}
+
+impl Encoded {
+    fn new(text: &str, cm: &Charmap) -> Option<Encoded> {
+        let mut bytes = Vec::with_capacity(text.len());
+        let mut src = Vec::with_capacity(text.len());
+        for (i, c) in text.char_indices() {
+            bytes.push(cm.encode(c)?);
+            src.push((i as u32, (i + c.len_utf8()) as u32));
+        }
+        Some(Encoded { bytes, src })
+    }
+
+    /// Whether some space looks like a byte `0xA0` of a UTF-8 sequence
+    /// that was turned into a space.
+    fn has_altered_a0(&self) -> bool {
+        (0..self.bytes.len()).any(|i| self.altered_at(i).is_some())
+    }
+
+    /// If a sequence with a space standing for `0xA0` starts at `i`, its
+    /// length.
+    fn altered_at(&self, i: usize) -> Option<usize> {
+        let b = &self.bytes[i..];
+        let cont_no_space = |x: u8| matches!(x, 0x80..=0x84 | 0x86..=0x9F | 0xA1..=0xBF);
+        let cont = |x: u8| (0x80..=0xBF).contains(&x);
+        match b {
+            [0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9, b' ', ..] => Some(2),
+            [0xE2 | 0xE3, b' ', x, ..] if cont_no_space(*x) => Some(3),
+            [0xE0..=0xE3, x, b' ', ..] if cont_no_space(*x) => Some(3),
+            [0xF0, b' ', x, y, ..] if cont(*x) && cont(*y) => Some(4),
+            [0xF0, x, b' ', y, ..] if cont(*x) && cont(*y) => Some(4),
+            [0xF0, x, y, b' ', ..] if cont(*x) && cont(*y) => Some(4),
+            _ => None,
+        }
+    }
+
+    /// Puts back the bytes `0xA0` that became spaces. A lone `Ã ` before a
+    /// word is read as `à ` (the space after it was the one lost).
+    fn restore_byte_a0(&mut self) {
+        // `\xc3 ` not followed by a space, `s ` or a few Portuguese words:
+        // an 'à' whose second byte became the word's space.
+        let mut bytes = Vec::with_capacity(self.bytes.len() + 4);
+        let mut src = Vec::with_capacity(self.bytes.len() + 4);
+        let mut i = 0;
+        while i < self.bytes.len() {
+            if self.bytes[i] == 0xC3 && self.bytes.get(i + 1) == Some(&b' ') {
+                let rest = &self.bytes[i + 2..];
+                let keep = rest.starts_with(b" ")
+                    || rest.starts_with(b"quele")
+                    || rest.starts_with(b"quela")
+                    || rest.starts_with(b"quilo")
+                    || rest.starts_with(b"s ");
+                if !keep {
+                    let span = (self.src[i].0, self.src[i + 1].1);
+                    bytes.extend_from_slice(&[0xC3, 0xA0, b' ']);
+                    src.extend_from_slice(&[span, span, span]);
+                    i += 2;
+                    continue;
+                }
+            }
+            bytes.push(self.bytes[i]);
+            src.push(self.src[i]);
+            i += 1;
+        }
+        self.bytes = bytes;
+        self.src = src;
+        let mut i = 0;
+        while i < self.bytes.len() {
+            if let Some(n) = self.altered_at(i) {
+                for b in &mut self.bytes[i..i + n] {
+                    if *b == b' ' {
+                        *b = 0xA0;
+                    }
+                }
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Replaces byte sequences that a lossy decoder already damaged (a
+    /// UTF-8 sequence with `?` or `0x1A` in it) by the bytes of U+FFFD.
+    fn replace_lossy_sequences(&mut self) {
+        let n = self.bytes.len();
+        let mut i = 0;
+        let mut out: Option<(Vec<u8>, Vec<(u32, u32)>)> = None;
+        let mut copied = 0;
+        while i < n {
+            let len = lossy_at(&self.bytes[i..]);
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            let (bytes, src) = out.get_or_insert_with(|| (Vec::with_capacity(n), Vec::with_capacity(n)));
+            bytes.extend_from_slice(&self.bytes[copied..i]);
+            src.extend_from_slice(&self.src[copied..i]);
+            let span = (self.src[i].0, self.src[i + len - 1].1);
+            bytes.extend_from_slice(&[0xEF, 0xBF, 0xBD]);
+            src.extend_from_slice(&[span, span, span]);
+            i += len;
+            copied = i;
+        }
+        if let Some((mut bytes, mut src)) = out {
+            bytes.extend_from_slice(&self.bytes[copied..]);
+            src.extend_from_slice(&self.src[copied..]);
+            self.bytes = bytes;
+            self.src = src;
+        }
+    }
+
+    /// Decodes the bytes as UTF-8 (CESU-8 surrogate pairs and `C0 80`
+    /// accepted), each character with the input span it comes from.
+    fn decode_utf8(&self) -> Option<Vec<(char, u32, u32)>> {
+        let b = &self.bytes;
+        let n = b.len();
+        let cont = |i: usize| i < n && (0x80..=0xBF).contains(&b[i]);
+        let mut out = Vec::with_capacity(n);
+        let mut i = 0;
+        while i < n {
+            let lead = b[i];
+            let (c, len) = if lead < 0x80 {
+                (u32::from(lead), 1)
+            } else if lead == 0xC0 && b.get(i + 1) == Some(&0x80) {
+                (0, 2)
+            } else if (0xC2..=0xDF).contains(&lead) && cont(i + 1) {
+                ((u32::from(lead & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F), 2)
+            } else if (0xE0..=0xEF).contains(&lead) && cont(i + 1) && cont(i + 2) {
+                let c = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                if c < 0x800 {
+                    return None;
+                }
+                if (0xD800..=0xDBFF).contains(&c) {
+                    // CESU-8: a high surrogate must be followed by a low one.
+                    if i + 5 < n && b[i + 3] == 0xED && cont(i + 4) && cont(i + 5) {
+                        let lo = (u32::from(b[i + 3] & 0x0F) << 12)
+                            | (u32::from(b[i + 4] & 0x3F) << 6)
+                            | u32::from(b[i + 5] & 0x3F);
+                        if (0xDC00..=0xDFFF).contains(&lo) {
+                            (0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00), 6)
+                        } else {
+                            return None;
+                        }
+                    } else {
+                        return None;
+                    }
+                } else if (0xDC00..=0xDFFF).contains(&c) {
+                    return None;
+                } else {
+                    (c, 3)
+                }
+            } else if (0xF0..=0xF4).contains(&lead) && cont(i + 1) && cont(i + 2) && cont(i + 3) {
+                let c = (u32::from(lead & 0x07) << 18)
+                    | (u32::from(b[i + 1] & 0x3F) << 12)
+                    | (u32::from(b[i + 2] & 0x3F) << 6)
+                    | u32::from(b[i + 3] & 0x3F);
+                if !(0x10000..=0x10FFFF).contains(&c) {
+                    return None;
+                }
+                (c, 4)
+            } else {
+                return None;
+            };
+            let ch = char::from_u32(c)?;
+            let start = self.src[i].0;
+            let end = self.src[i + len - 1].1;
+            out.push((ch, start, end));
+            i += len;
+        }
+        Some(out)
+    }
+}
+
+/// Length of a lossy sequence starting at the front of `b`, or 0.
+fn lossy_at(b: &[u8]) -> usize {
+    let sub = |x: u8| x == 0x1A;
+    let q = |x: u8| x == 0x1A || x == b'?';
+    let c = |x: u8| x == 0x1A || (0x80..=0xBF).contains(&x);
+    let qc = |x: u8| q(x) || (0x80..=0xBF).contains(&x);
+    match *b {
+        [0xC2..=0xDF, x, ..] if sub(x) => 2,
+        [0xC2..=0xC3, b'?', ..] => 2,
+        [0xED, 0xA0..=0xAF, x, 0xED, 0xB0..=0xBF, y, ..] if q(x) && qc(y) => 6,
+        [0xED, 0xA0..=0xAF, x, 0xED, 0xB0..=0xBF, y, ..] if qc(x) && q(y) => 6,
+        [0xE0..=0xEF, x, y, ..] if q(x) && c(y) => 3,
+        [0xE0..=0xEF, x, y, ..] if c(x) && q(y) => 3,
+        [0xF0..=0xF4, x, y, z, ..] if q(x) && c(y) && c(z) => 4,
+        [0xF0..=0xF4, x, y, z, ..] if c(x) && q(y) && c(z) => 4,
+        [0xF0..=0xF4, x, y, z, ..] if c(x) && c(y) && q(z) => 4,
+        [0x1A, ..] => 1,
+        _ => 0,
+    }
+}
+
+/// Edits turning `text` into the decoded characters, as small as the
+/// decoding allows.
+fn diff_edits(text: &str, decoded: &[(char, u32, u32)]) -> Vec<Edit> {
+    let mut out: Vec<Edit> = Vec::new();
+    let mut cur: Option<(usize, usize, String)> = None;
+    let mut buf = [0u8; 4];
+    for &(ch, s, e) in decoded {
+        let (s, e) = (s as usize, e as usize);
+        let same = text.get(s..e) == Some(ch.encode_utf8(&mut buf));
+        match &mut cur {
+            Some((_, ce, repl)) if s < *ce || !same => {
+                *ce = (*ce).max(e);
+                repl.push(ch);
+            }
+            _ => {
+                if let Some((cs, ce, repl)) = cur.take() {
+                    out.push(Edit::new(EditKind::Mojibake, Span::new(cs, ce), repl));
+                }
+                if !same {
+                    cur = Some((s, e, ch.to_string()));
+                }
+            }
+        }
+    }
+    if let Some((cs, ce, repl)) = cur {
+        out.push(Edit::new(EditKind::Mojibake, Span::new(cs, ce), repl));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(text: &str) -> String {
+        apply_edits(text, &repair(text))
+    }
+
+    #[test]
+    fn windows_1252_once_and_twice() {
+        assert_eq!(fix("Israelâ€™s army"), "Israel’s army");
+        assert_eq!(fix("cafÃ© in ZÃ¼rich"), "café in Zürich");
+        assert_eq!(fix("Iggy Pop (nÃƒÂ© Jim)"), "Iggy Pop (né Jim)");
+    }
+
+    #[test]
+    fn mixed_good_and_bad_in_one_line() {
+        assert_eq!(
+            fix("Qatar’s envoy said â€œenoughâ€\u{9d} on Tuesday"),
+            "Qatar’s envoy said “enough” on Tuesday"
+        );
+    }
+
+    #[test]
+    fn correct_text_untouched() {
+        for t in ["café, Zürich, naïve", "“quoted” ‘text’", "SÃO PAULO", "Ãgua"] {
+            assert!(repair(t).is_empty(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn edits_are_small() {
+        let text = "It isnâ€™t over";
+        let edits = repair(text);
+        assert_eq!(edits.len(), 1);
+        assert_eq!(&text[edits[0].span], "â€™");
+        assert_eq!(edits[0].replacement, "’");
+    }
+
+    #[test]
+    fn c1_controls_become_windows_1252() {
+        assert_eq!(fix("wait\u{85} what"), "wait… what");
+    }
+}

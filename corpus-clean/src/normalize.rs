@@ -1,0 +1,76 @@
+//! Unicode normalization (NFC, or NFKC when asked).
+//!
+//! The text is cut into segments that normalization cannot join: each run
+//! of non-ASCII characters with the ASCII character before it. A segment
+//! that passes the quick check is left alone; the others are normalized and
+//! compared, so ASCII text costs one scan.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
+
+use crate::edit::{Edit, EditKind, EditLog};
+
+/// The normalization form applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Normalization {
+    /// Canonical composition (the default): `e` + U+0301 becomes `é`.
+    #[default]
+    Nfc,
+    /// Compatibility composition: also folds ligatures (`ﬁ` → `fi`),
+    /// full-width forms and superscripts.
+    Nfkc,
+}
+
+/// Edits normalizing `text`.
+pub(crate) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
+    let bytes = text.as_bytes();
+    let mut log = EditLog::default();
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b >= 0x80) {
+        let first = i + off;
+        // Include the ASCII character before, which may combine.
+        let start = if first > i { first - 1 } else { first };
+        let mut end = first;
+        while end < bytes.len() && bytes[end] >= 0x80 {
+            end += 1;
+        }
+        let seg = &text[start..end];
+        let quick = match form {
+            Normalization::Nfc => is_nfc_quick(seg.chars()),
+            Normalization::Nfkc => is_nfkc_quick(seg.chars()),
+        };
+        if quick != IsNormalized::Yes {
+            let normalized: String = match form {
+                Normalization::Nfc => seg.nfc().collect(),
+                Normalization::Nfkc => seg.nfkc().collect(),
+            };
+            if normalized != seg {
+                log.push(EditKind::Normalization, start, end, &normalized);
+            }
+        }
+        i = end;
+    }
+    log.edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply_edits;
+
+    #[test]
+    fn composes_decomposed_accents() {
+        let t = "Cafe\u{301} in Zu\u{308}rich";
+        let e = normalize(t, Normalization::Nfc);
+        assert_eq!(apply_edits(t, &e), "Café in Zürich");
+        assert_eq!(e.len(), 2);
+        assert!(normalize("Café", Normalization::Nfc).is_empty());
+    }
+
+    #[test]
+    fn nfkc_folds_compatibility_forms() {
+        let t = "signiﬁcant ＡＢＣ";
+        assert_eq!(apply_edits(t, &normalize(t, Normalization::Nfkc)), "significant ABC");
+        assert!(normalize(t, Normalization::Nfc).is_empty());
+    }
+}

@@ -1,0 +1,87 @@
+//! Whitespace layout: `\r\n` and lone `\r` become `\n`; a run of two or more
+//! spaces inside a line becomes one space; spaces and tabs at the end of a
+//! line (and of the text) are removed. Indentation at the start of a line
+//! and tabs inside it are kept, unless asked to trim line starts too.
+
+use crate::edit::{Edit, EditKind, EditLog};
+
+/// Edits fixing the whitespace layout of `text`.
+pub(crate) fn fix(text: &str, trim_start: bool) -> Vec<Edit> {
+    let b = text.as_bytes();
+    let mut log = EditLog::default();
+    let mut line_start = true;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\r' => {
+                if b.get(i + 1) == Some(&b'\n') {
+                    log.push(EditKind::Whitespace, i, i + 2, "\n");
+                    i += 2;
+                } else {
+                    log.push(EditKind::Whitespace, i, i + 1, "\n");
+                    i += 1;
+                }
+                line_start = true;
+            }
+            b'\n' => {
+                line_start = true;
+                i += 1;
+            }
+            b' ' | b'\t' => {
+                let mut end = i;
+                while end < b.len() && matches!(b[end], b' ' | b'\t') {
+                    end += 1;
+                }
+                let at_end = end == b.len() || matches!(b[end], b'\n' | b'\r');
+                if at_end || (line_start && trim_start) {
+                    log.push(EditKind::Whitespace, i, end, "");
+                } else if !line_start {
+                    // Collapse each run of spaces (tabs are kept).
+                    let mut j = i;
+                    while j < end {
+                        if b[j] == b' ' {
+                            let mut k = j;
+                            while k < end && b[k] == b' ' {
+                                k += 1;
+                            }
+                            if k - j > 1 {
+                                log.push(EditKind::Whitespace, j + 1, k, "");
+                            }
+                            j = k;
+                        } else {
+                            j += 1;
+                        }
+                    }
+                }
+                line_start = false;
+                i = end;
+            }
+            _ => {
+                line_start = false;
+                i += 1;
+            }
+        }
+    }
+    log.edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply_edits;
+
+    fn run(t: &str) -> String {
+        apply_edits(t, &fix(t, false))
+    }
+
+    #[test]
+    fn layout() {
+        assert_eq!(run("a  b   c"), "a b c");
+        assert_eq!(run("end.  \nnext \t"), "end.\nnext");
+        assert_eq!(run("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(run("  indented  text"), "  indented text");
+        assert_eq!(run("col\tcol"), "col\tcol");
+        assert_eq!(run("   \n"), "\n");
+        assert_eq!(apply_edits(" \tx  y", &fix(" \tx  y", true)), "x y");
+    }
+}

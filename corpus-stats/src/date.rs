@@ -666,11 +666,7 @@ impl<'a> Parser<'a> {
     fn month_token(&self, t: Token<'a>, lower_ok: bool) -> Option<(u32, usize)> {
         let Tok::Word(w) = t.tok else { return None };
         let (m, abbr) = month_of(w)?;
-        if abbr {
-            if !case_ok(w, false) {
-                return None;
-            }
-        } else if !case_ok(w, lower_ok && m != 5) {
+        if !case_ok(w, lower_ok && m != 5) {
             return None;
         }
         let mut end = t.end;
@@ -732,13 +728,23 @@ impl<'a> Parser<'a> {
     /// `March 24`, `Oct. 7th`, `March 26, 2024` starting at token `t`.
     fn month_first(&self, t: Token<'a>, lower_ok: bool) -> Option<(DayPart, usize)> {
         let (m, name_end) = self.month_token(t, lower_ok)?;
-        let dt = self.lex(name_end);
+        let mut dt = self.lex(name_end);
         if !dt.spaced {
             return None;
         }
-        let d = day_of(dt.tok)?;
-        let after = self.lex(dt.end);
+        // `February the 15th`.
+        if let Tok::Word(w) = dt.tok
+            && w.eq_ignore_ascii_case("the")
+        {
+            dt = self.lex(dt.end);
+        }
+        let (d, d_end, spelled) = self.day_token(dt)?;
+        let after = self.lex(d_end);
         if matches!(after.tok, Tok::Punct('%')) {
+            return None;
+        }
+        // `March first` only as a whole (`March first-quarter` is not).
+        if spelled && (matches!(after.tok, Tok::Word(_)) || (!after.spaced && is_dash(after.tok))) {
             return None;
         }
         let mut part = DayPart {
@@ -747,23 +753,59 @@ impl<'a> Parser<'a> {
             year: None,
             year_lost: false,
             start: t.start,
-            end: dt.end,
+            end: d_end,
         };
         self.attach_year(&mut part);
         day_fits(m, d, part.year).then_some((part, name_end))
     }
 
+    /// A day of the month at `t`: `7`, `7th`, or a lower-case ordinal word
+    /// (`first`, `twenty-first`, `thirty first`); its value, end, and
+    /// whether it was spelled out.
+    fn day_token(&self, t: Token<'a>) -> Option<(u32, usize, bool)> {
+        if let Some(d) = day_of(t.tok) {
+            return Some((d, t.end, false));
+        }
+        let Tok::Word(w) = t.tok else { return None };
+        if !is_lowercase(w) {
+            return None;
+        }
+        if let Some(d) = ordinal_word(w) {
+            return Some((d, t.end, true));
+        }
+        let tens = match w {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        let mut u = self.lex(t.end);
+        if is_dash(u.tok) && !u.spaced {
+            u = self.lex(u.end);
+            if u.spaced {
+                return None;
+            }
+        }
+        let Tok::Word(uw) = u.tok else { return None };
+        let d = tens + ordinal_word(uw).filter(|&d| d <= 9)?;
+        (d <= 31).then_some((d, u.end, true))
+    }
+
     /// `24 March`, `7th of October`, `24 March 2024` starting at token `t`.
     fn day_first(&self, t: Token<'a>) -> Option<DayPart> {
-        let d = day_of(t.tok)?;
-        let mut mt = self.lex(t.end);
+        let (d, d_end, spelled) = self.day_token(t)?;
+        let mut mt = self.lex(d_end);
         if !mt.spaced {
             return None;
         }
+        let mut of = false;
         if let Tok::Word(w) = mt.tok
             && w.eq_ignore_ascii_case("of")
         {
             mt = self.lex(mt.end);
+            of = true;
+        }
+        if spelled && !of {
+            return None;
         }
         let (m, name_end) = self.month_token(mt, true)?;
         let mut part = DayPart {
@@ -776,6 +818,49 @@ impl<'a> Parser<'a> {
         };
         self.attach_year(&mut part);
         day_fits(m, d, part.year).then_some(part)
+    }
+
+    /// `the first of March`, `twenty-first of June`: a spelled day before
+    /// `of` and the month name at `t`; the day and where it starts.
+    fn spelled_day_before(&self, t: Token<'a>) -> Option<(u32, usize)> {
+        let (os, ow) = self.word_before(t.start)?;
+        if !ow.eq_ignore_ascii_case("of") {
+            return None;
+        }
+        let (ds, dw) = self.word_before(os)?;
+        if !is_lowercase(dw) {
+            return None;
+        }
+        let mut d = ordinal_word(dw)?;
+        let mut start = ds;
+        if d <= 9 {
+            // `twenty-first`, `thirty first`.
+            let head = if self.text.as_bytes().get(ds.wrapping_sub(1)) == Some(&b'-') {
+                ds - 1
+            } else {
+                ds
+            };
+            if let Some((ts, tw)) = self.word_before(head) {
+                let tens = match tw {
+                    "twenty" => 20,
+                    "thirty" => 30,
+                    _ => 0,
+                };
+                if tens > 0 {
+                    d += tens;
+                    start = ts;
+                }
+            }
+        }
+        if d > 31 {
+            return None;
+        }
+        if let Some((ts, tw)) = self.word_before(start)
+            && tw.eq_ignore_ascii_case("the")
+        {
+            start = ts;
+        }
+        Some((d, start))
     }
 
     fn day_value(&self, p: &DayPart) -> Option<NaiveDate> {
@@ -854,41 +939,60 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// After a day `a` parsed without its compact range, tries the long
-    /// range `from a to b` / `between a and b` and returns it, or `a`.
+    /// Whether `t` joins the two ends of a range: a dash, `to`, `through`,
+    /// `thru`, `until`, `till`; `and` only after `between`.
+    fn range_connector(&self, t: Tok<'_>, between: bool) -> bool {
+        match t {
+            Tok::Word(w) if between => w.eq_ignore_ascii_case("and"),
+            Tok::Word(w) => in_list(w, &["to", "until", "till", "through", "thru"]),
+            t => is_dash(t) && !between,
+        }
+    }
+
+    /// Skips an optional `the` at `t`.
+    fn skip_the(&self, t: Token<'a>) -> Token<'a> {
+        match t.tok {
+            Tok::Word(w) if w.eq_ignore_ascii_case("the") => self.lex(t.end),
+            _ => t,
+        }
+    }
+
+    /// After a day `a`, tries a range to a second day (`March 26-27`,
+    /// `March 26 to April 2`, `from March 1 to March 5, 2024`, `between
+    /// March 1 and 5`) and returns it, or `a` alone.
     fn with_range_tail(&self, a: DayPart, opener: Option<(usize, bool)>) -> Found {
-        if let Some((from_start, is_from)) = opener {
-            let conn = self.lex(a.end);
-            let conn_ok = match conn.tok {
-                Tok::Word(w) if is_from => in_list(w, &["to", "until", "till", "through", "thru"]),
-                Tok::Word(w) => w.eq_ignore_ascii_case("and"),
-                t => is_dash(t) && is_from,
-            };
-            if conn_ok {
-                let bt = self.lex(conn.end);
-                let b = if let Some((b, _)) = self.month_first(bt, true) {
-                    Some(b)
-                } else if let Some(b) = self.day_first(bt) {
-                    Some(b)
-                } else if let (Some(d), true) = (day_of(bt.tok), a.year.is_none()) {
-                    let mut b = DayPart {
-                        month: a.month,
-                        day: d,
-                        year: None,
-                        year_lost: false,
-                        start: bt.start,
-                        end: bt.end,
-                    };
-                    self.attach_year(&mut b);
-                    (d > a.day).then_some(b)
-                } else {
-                    None
+        let between = opener.is_some_and(|(_, from)| !from);
+        let conn = self.lex(a.end);
+        if self.range_connector(conn.tok, between) {
+            let bt = self.skip_the(self.lex(conn.end));
+            let b = if let Some((b, _)) = self.month_first(bt, true) {
+                Some(b)
+            } else if let Some(b) = self.day_first(bt) {
+                Some(b)
+            } else if let (Some(d), true) = (day_of(bt.tok), a.year.is_none()) {
+                let mut b = DayPart {
+                    month: a.month,
+                    day: d,
+                    year: None,
+                    year_lost: false,
+                    start: bt.start,
+                    end: bt.end,
                 };
-                if let Some(b) = b {
-                    let start = if is_from { from_start } else { a.start };
-                    if let Some(f) = self.range_found(start, a, b) {
-                        return f;
-                    }
+                let after = self.lex(bt.end);
+                let unit = matches!(after.tok, Tok::Punct('%' | ':'))
+                    || matches!(after.tok, Tok::Word(w) if !after.spaced || is_time_word(w));
+                self.attach_year(&mut b);
+                (d > a.day && !unit).then_some(b)
+            } else {
+                None
+            };
+            if let Some(b) = b {
+                let start = match opener {
+                    Some((s, true)) => s,
+                    _ => a.start,
+                };
+                if let Some(f) = self.range_found(start, a, b) {
+                    return f;
                 }
             }
         }
@@ -989,47 +1093,58 @@ impl<'a> Parser<'a> {
     fn at_month(&self, t: Token<'a>, m: u32, abbr: bool) -> Option<Found> {
         let Tok::Word(w) = t.tok else { return None };
         let lower = is_lowercase(w);
-        if !case_ok(w, !abbr && m != 5) {
-            return None;
-        }
-        // Month name followed by a day.
-        if let Some((a, name_end)) = self.month_first(t, true) {
-            let _ = name_end;
-            // Compact range: `March 26-27`, `March 26 - April 2`.
-            let dt = self.lex(name_end);
-            let dash = self.lex(dt.end);
-            if a.year.is_none() && is_dash(dash.tok) {
-                let bt = self.lex(dash.end);
-                let b = if let Some(d2) = day_of(bt.tok) {
-                    let mut b = DayPart {
-                        month: a.month,
-                        day: d2,
-                        year: None,
-                        year_lost: false,
-                        start: bt.start,
-                        end: bt.end,
-                    };
-                    self.attach_year(&mut b);
-                    (d2 > a.day).then_some(b)
-                } else {
-                    self.month_first(bt, true).map(|(b, _)| b)
-                };
-                if let Some(b) = b
-                    && let Some(f) = self.range_found(a.start, a, b)
-                {
-                    return Some(f);
-                }
-            }
-            return Some(self.with_range_tail(a, self.range_opener(t.start)));
-        }
-        if lower {
+        if !case_ok(w, m != 5) {
             return None;
         }
         let mut name_end = t.end;
         if abbr && self.text.as_bytes().get(name_end) == Some(&b'.') {
             name_end += 1;
         }
+        // Spelled day before: `the first of March`.
+        if let Some((d, start)) = self.spelled_day_before(t) {
+            let mut a = DayPart {
+                month: m,
+                day: d,
+                year: None,
+                year_lost: false,
+                start,
+                end: name_end,
+            };
+            self.attach_year(&mut a);
+            if day_fits(m, d, a.year) {
+                return Some(self.day_found(a));
+            }
+        }
+        // Month name followed by a day.
+        if let Some((a, _)) = self.month_first(t, true) {
+            return Some(self.with_range_tail(a, self.range_opener(t.start)));
+        }
+        if lower && abbr {
+            return None;
+        }
         let (start, rel) = self.month_modifier(t.start);
+        let opener = self.range_opener(start);
+        // Span of months: `from March to May 2024`, `between August and
+        // October`.
+        if let Some((os, is_from)) = opener
+            && let Some(f) =
+                self.month_range(m, name_end, if is_from { os } else { start }, !is_from)
+        {
+            return Some(f);
+        }
+        if lower {
+            return None;
+        }
+        // Month of a relative year: `June last year`.
+        if let Some((y, end)) = self.relative_year(self.lex(name_end)) {
+            return Some(Found {
+                start,
+                end,
+                kind: DateKind::Month,
+                value: y.map(|year| DateValue::Month { year, month: m }),
+                chain: None,
+            });
+        }
         // Month and year: `March 2024`, `March of 2024`.
         let mut yt = self.lex(name_end);
         if let Tok::Word(w) = yt.tok
@@ -1093,6 +1208,49 @@ impl<'a> Parser<'a> {
                 let (year, month) = resolve_month(r, m, rel);
                 DateValue::Month { year, month }
             }),
+            chain: None,
+        })
+    }
+
+    /// `M1 to M2 [YYYY]` after the first month name, which ends at
+    /// `name_end`; the range starts at `start`.
+    fn month_range(&self, m1: u32, name_end: usize, start: usize, between: bool) -> Option<Found> {
+        let conn = self.lex(name_end);
+        if !self.range_connector(conn.tok, between) {
+            return None;
+        }
+        let mt = self.lex(conn.end);
+        let (m2, end2) = self.month_token(mt, true)?;
+        if let Tok::Word(w) = mt.tok
+            && (w == "may" || (is_lowercase(w) && month_of(w).is_some_and(|(_, a)| a)))
+        {
+            return None;
+        }
+        let (y2, end) = match self.year_after(end2) {
+            Some((y, e)) => (y.map(Some), e),
+            None => (Some(None), end2),
+        };
+        let years = match y2 {
+            None => None,
+            Some(Some(y2)) => Some((if m1 > m2 { y2 - 1 } else { y2 }, y2)),
+            Some(None) => self.reference.map(|r| {
+                let y1 = closest_month_year(r, m1);
+                (y1, if m2 < m1 { y1 + 1 } else { y1 })
+            }),
+        };
+        let value = match years {
+            Some((y1, y2)) => {
+                let s = NaiveDate::from_ymd_opt(y1, m1, 1)?;
+                let e = last_day_of_month(y2, m2)?;
+                Some(DateValue::Range(s, e))
+            }
+            None => None,
+        };
+        Some(Found {
+            start,
+            end,
+            kind: DateKind::Range,
+            value,
             chain: None,
         })
     }
@@ -1313,13 +1471,13 @@ impl<'a> Parser<'a> {
         let t = self.lex(start);
         match t.tok {
             Tok::Num(_, 4) => {
-                if let Some(f) = self.numeric_date(t) {
+                if let Some(f) = self.numeric_date(start) {
                     return Some(f);
                 }
                 self.year_in_context(t)
             }
             Tok::Num(_, 1 | 2) | Tok::Ord(_) => {
-                if let Some(f) = self.numeric_date(t) {
+                if let Some(f) = self.numeric_date(start) {
                     return Some(f);
                 }
                 self.day_first_at(t)
@@ -1330,38 +1488,58 @@ impl<'a> Parser<'a> {
 
     /// `2024-03-25`, and `3/24/2024` or `24/3/2024` where one part is over
     /// 12 (or both parts are equal).
-    fn numeric_date(&self, t: Token<'a>) -> Option<Found> {
-        let mut toks = [t; 5];
-        let mut pos = t.end;
-        for slot in toks.iter_mut().skip(1) {
-            let n = self.lex(pos);
-            if n.spaced {
+    /// Numeric dates: `2024-03-25` (also with `/` or `.`); `3/24/2024`,
+    /// `24-03-2024` with the year last, read month first or day first by
+    /// whichever part is over 12 (equal parts are the same either way;
+    /// `3/4/2024`, where both could be the month, is left out); with dots
+    /// (`13.5.2015`, `05.03.2024`), day first, as everywhere dots are used.
+    fn numeric_date(&self, start: usize) -> Option<Found> {
+        let b = self.text.as_bytes();
+        let mut parts = [(0u32, 0usize); 3];
+        let mut seps = [0u8; 2];
+        let mut p = start;
+        for (i, part) in parts.iter_mut().enumerate() {
+            let s = p;
+            let mut v = 0u32;
+            while p < b.len() && b[p].is_ascii_digit() && p - s < 4 {
+                v = v * 10 + u32::from(b[p] - b'0');
+                p += 1;
+            }
+            if p == s || b.get(p).is_some_and(u8::is_ascii_digit) {
                 return None;
             }
-            *slot = n;
-            pos = n.end;
+            *part = (v, p - s);
+            if i < 2 {
+                let c = *b.get(p)?;
+                if !matches!(c, b'-' | b'/' | b'.') {
+                    return None;
+                }
+                seps[i] = c;
+                p += 1;
+            }
         }
-        let after = self.lex(pos);
-        if !after.spaced
-            && (matches!(after.tok, Tok::Punct('/' | '-' | '.'))
-                && is_alnum_at(self.text, after.end))
+        if seps[0] != seps[1] || is_alnum_at(self.text, p) {
+            return None;
+        }
+        if b.get(p)
+            .is_some_and(|c| matches!(c, b'-' | b'/' | b'.' | b':'))
+            && b.get(p + 1).is_some_and(u8::is_ascii_digit)
         {
             return None;
         }
-        let sep = match toks[1].tok {
-            Tok::Punct(c @ ('-' | '/')) if toks[3].tok == Tok::Punct(c) => c,
-            _ => return None,
-        };
-        let date = match (toks[0].tok, toks[2].tok, toks[4].tok) {
-            (Tok::Num(y, 4), Tok::Num(m, 1 | 2), Tok::Num(d, 1 | 2)) => {
+        let sep = seps[0];
+        let date = match parts {
+            [(y, 4), (m, 1 | 2), (d, 1 | 2)] => {
                 NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?
             }
-            (Tok::Num(a, 1 | 2), Tok::Num(b, 1 | 2), Tok::Num(y, 4)) if sep == '/' => {
+            [(a, 1 | 2), (c, 1 | 2), (y, 4)] => {
                 let y = i32::try_from(y).ok()?;
-                let (m, d) = if a == b || (a <= 12 && b > 12) {
-                    (a, b)
-                } else if a > 12 && b <= 12 {
-                    (b, a)
+                let (m, d) = if sep == b'.' {
+                    (c, a)
+                } else if a == c || (a <= 12 && c > 12) {
+                    (a, c)
+                } else if a > 12 && c <= 12 {
+                    (c, a)
                 } else {
                     return None;
                 };
@@ -1373,8 +1551,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some(Found {
-            start: t.start,
-            end: toks[4].end,
+            start,
+            end: p,
             kind: DateKind::Date,
             value: Some(DateValue::Day(date)),
             chain: None,
@@ -1420,19 +1598,20 @@ impl<'a> Parser<'a> {
     }
 
     fn day_first_at(&self, t: Token<'a>) -> Option<Found> {
-        let opener = self.range_opener(t.start);
-        // `the 7th of October`.
-        let the_start = match (t.tok, self.word_before(t.start)) {
-            (Tok::Ord(_), Some((s, w))) if w.eq_ignore_ascii_case("the") => Some(s),
-            _ => None,
-        };
         let d1 = day_of(t.tok)?;
-        // Compact range: `26-27 March`.
-        let dash = self.lex(t.end);
-        if is_dash(dash.tok) {
-            let t2 = self.lex(dash.end);
+        // `the 7th of October`, `the 13th to the 15th of July`.
+        let the = self
+            .word_before(t.start)
+            .filter(|(_, w)| w.eq_ignore_ascii_case("the"))
+            .map(|(s, _)| s);
+        let first = the.unwrap_or(t.start);
+        let opener = self.range_opener(first);
+        let between = opener.is_some_and(|(_, from)| !from);
+        // Range sharing the month: `26-27 March`, `from 13 to 15 July`.
+        let conn = self.lex(t.end);
+        if self.range_connector(conn.tok, between) {
+            let t2 = self.skip_the(self.lex(conn.end));
             if let Some(b) = self.day_first(t2)
-                && day_of(t.tok).is_some()
                 && d1 < b.day
             {
                 let a = DayPart {
@@ -1440,18 +1619,72 @@ impl<'a> Parser<'a> {
                     day: d1,
                     year: b.year,
                     year_lost: b.year_lost,
-                    start: t.start,
+                    start: first,
                     end: t.end,
                 };
-                return self.range_found(t.start, a, b);
+                let start = match opener {
+                    Some((s, true)) => s,
+                    _ => first,
+                };
+                return self.range_found(start, a, b);
             }
         }
         let mut a = self.day_first(t)?;
-        if let Some(s) = the_start {
+        if let (Some(s), Tok::Ord(_) | Tok::Num(..)) = (the, t.tok) {
             a.start = s;
         }
         Some(self.with_range_tail(a, opener))
     }
+}
+
+fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+/// The day a lower-case ordinal word names (`first` to `thirtieth`; the
+/// compounds are read by the parser).
+fn ordinal_word(w: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    if w == "thirtieth" {
+        return Some(30);
+    }
+    WORDS
+        .iter()
+        .position(|&x| x == w)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// Words after a number that make it a time or a count, not a day.
+fn is_time_word(w: &str) -> bool {
+    in_list(
+        w,
+        &[
+            "am", "pm", "a", "p", "percent", "per", "days", "day", "hours", "hour", "minutes",
+            "weeks", "months", "years", "people", "times", "o'clock",
+        ],
+    )
 }
 
 impl<'a> Iterator for DateMentions<'a> {

@@ -710,6 +710,13 @@ impl<'a> Parser<'a> {
         let mut t = self.lex(pos);
         if t.tok == Tok::Punct(',') {
             t = self.lex(t.end);
+        } else if let Tok::Word(w) = t.tok
+            && w.eq_ignore_ascii_case("of")
+        {
+            // `26th of June of 2020`.
+            let yt = self.lex(t.end);
+            year_of(yt.tok)?;
+            t = yt;
         }
         if !t.spaced {
             return None;
@@ -1468,20 +1475,13 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        if let Some(f) = self.numeric_date(start) {
+            return Some(f);
+        }
         let t = self.lex(start);
         match t.tok {
-            Tok::Num(_, 4) => {
-                if let Some(f) = self.numeric_date(start) {
-                    return Some(f);
-                }
-                self.year_in_context(t)
-            }
-            Tok::Num(_, 1 | 2) | Tok::Ord(_) => {
-                if let Some(f) = self.numeric_date(start) {
-                    return Some(f);
-                }
-                self.day_first_at(t)
-            }
+            Tok::Num(_, 4) => self.year_in_context(t),
+            Tok::Num(_, 1 | 2) | Tok::Ord(_) => self.day_first_at(t),
             _ => None,
         }
     }
@@ -1591,7 +1591,10 @@ impl<'a> Parser<'a> {
             return Some(year(ts));
         }
         // `from 2020 to 2022`, `between 1994 and 1997`: two years.
-        if in_list(pw, YEAR_CONTEXT) || (chain.is_some() && in_list(pw, &["from", "between"])) {
+        let counted = matches!(after.tok, Tok::Word(w) if after.spaced && is_plural_noun(w));
+        if (in_list(pw, YEAR_CONTEXT) || (chain.is_some() && in_list(pw, &["from", "between"])))
+            && !counted
+        {
             return Some(year(t.start));
         }
         None
@@ -1674,6 +1677,48 @@ fn ordinal_word(w: &str) -> Option<u32> {
         .iter()
         .position(|&x| x == w)
         .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// Whether `w` looks like a plural noun (`people`, `votes`): after a
+/// number, it makes the number a count (`of 2024 votes`), not a year.
+fn is_plural_noun(w: &str) -> bool {
+    if !is_lowercase(w) {
+        return false;
+    }
+    if in_list(
+        w,
+        &[
+            "people", "children", "men", "women", "troops", "police", "staff",
+        ],
+    ) {
+        return true;
+    }
+    w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !in_list(
+            w,
+            &[
+                "does",
+                "goes",
+                "this",
+                "always",
+                "perhaps",
+                "whereas",
+                "besides",
+                "sometimes",
+                "hers",
+                "ours",
+                "theirs",
+                "yours",
+                "unless",
+                "afterwards",
+                "towards",
+                "nevertheless",
+            ],
+        )
 }
 
 /// Words after a number that make it a time or a count, not a day.

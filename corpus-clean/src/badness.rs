@@ -232,6 +232,10 @@ fn bad_at(w: &[W; 6], n: usize) -> bool {
         {
             return true;
         }
+        // A square root sign before a letter other than an ASCII variable.
+        if y.c == '√' && !z.c.is_ascii() && z.c.is_alphabetic() {
+            return true;
+        }
         if y.c == '≈' && matches!(z.c, '°' | '¢') {
             return true;
         }

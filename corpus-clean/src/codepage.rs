@@ -1,4 +1,5 @@
-//! Single-byte code pages, built from `encoding_rs` tables at first use.
+//! Single-byte code pages, built from `encoding_rs` tables (and `oem_cp`'s
+//! for IBM code page 437) at first use.
 //!
 //! Mojibake repair re-encodes text into the code page it was wrongly decoded
 //! with. The "sloppy" variants follow the usual practice of browsers and of
@@ -21,16 +22,29 @@ pub(crate) struct Charmap {
     /// Whether this is a sloppy variant (undefined bytes read as Latin-1,
     /// `0x1A` for U+FFFD).
     pub(crate) sloppy: bool,
+    /// Whether byte `0xA0` is the no-break space, which a careless process
+    /// may have turned into a space (not so in Mac Roman).
+    pub(crate) nbsp_a0: bool,
 }
 
 impl Charmap {
     fn build(encoding: Option<&'static Encoding>, sloppy: bool) -> Charmap {
         let mut high = ['\0'; 128];
         for (i, slot) in high.iter_mut().enumerate() {
+            *slot = char::from(0x80 + i as u8);
+        }
+        Charmap::from_high(Charmap::decode_high(encoding, high), sloppy)
+    }
+
+    /// The characters of bytes `0x80..=0xFF` in `encoding` (`None`:
+    /// Latin-1); a byte the encoding leaves undefined keeps `fallback`'s.
+    fn decode_high(encoding: Option<&'static Encoding>, fallback: [char; 128]) -> [char; 128] {
+        let mut high = fallback;
+        for (i, slot) in high.iter_mut().enumerate() {
             let byte = 0x80 + i as u8;
             let latin1 = char::from(byte);
             *slot = match encoding {
-                None => latin1,
+                None => *slot,
                 Some(enc) => {
                     let bytes = [byte];
                     match enc.decode_without_bom_handling_and_without_replacement(&bytes) {
@@ -46,6 +60,12 @@ impl Charmap {
                 }
             };
         }
+        high
+    }
+
+    /// The code page with the characters `high` for bytes `0x80..=0xFF`.
+    fn from_high(high: [char; 128], sloppy: bool) -> Charmap {
+        let nbsp_a0 = high[0x20] == '\u{a0}';
         let mut reverse: Vec<(char, u8)> = high
             .iter()
             .enumerate()
@@ -60,6 +80,7 @@ impl Charmap {
             high,
             reverse,
             sloppy,
+            nbsp_a0,
         }
     }
 
@@ -136,6 +157,8 @@ pub(crate) fn charmaps() -> &'static Charmaps {
             Charmap::build(Some(encoding_rs::WINDOWS_1257), true),
             Charmap::build(Some(encoding_rs::ISO_8859_2), false),
             Charmap::build(Some(encoding_rs::MACINTOSH), false),
+            // IBM code page 437 (the DOS console), from the `oem_cp` tables.
+            Charmap::from_high(oem_cp::code_table::DECODING_TABLE_CP437, false),
         ];
         let mut clues: Vec<(char, u8)> = Vec::new();
         for cm in &order {

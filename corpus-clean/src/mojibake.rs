@@ -76,7 +76,7 @@ fn one_step(text: &str, inconsistent: bool) -> Vec<Edit> {
         let Some(mut enc) = Encoded::new(text, cm) else {
             continue;
         };
-        if enc.has_altered_a0() {
+        if cm.nbsp_a0 && enc.has_altered_a0() {
             enc.restore_byte_a0();
         }
         if cm.sloppy {
@@ -95,51 +95,88 @@ fn one_step(text: &str, inconsistent: bool) -> Vec<Edit> {
     fix_c1_controls(text)
 }
 
-/// Repairs, one by one, the short runs of `text` that look like a single
-/// UTF-8 character decoded as several single-byte characters.
+/// Repairs, one by one, the runs of `text` that look like UTF-8 characters
+/// decoded as several single-byte characters each, when the run looks bad
+/// on its own.
+///
+/// A run is a sequence of lead characters each followed by the right number
+/// of continuation characters. `Ã` or `Â` followed by a space, right after a
+/// small ASCII letter (and maybe one space), also counts (`voilÃ le`: the
+/// byte `0xA0` of `à` became a space).
 fn fix_inconsistent(text: &str) -> Vec<Edit> {
     let maps = charmaps();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let total = chars.len();
+    let seq_len = |i: usize| -> usize {
+        let c = chars[i].1;
+        let clue = maps.clues(c);
+        if clue & (CLUE_FIRST2 | CLUE_FIRST3 | CLUE_FIRST4) == 0 {
+            return 0;
+        }
+        let conts = |n: usize| {
+            i + n < total
+                && chars[i + 1..=i + n]
+                    .iter()
+                    .all(|&(_, d)| maps.clues(d) & CLUE_CONT != 0)
+        };
+        if clue & CLUE_FIRST2 != 0 && conts(1) {
+            2
+        } else if clue & CLUE_FIRST3 != 0 && conts(2) {
+            3
+        } else if clue & CLUE_FIRST4 != 0 && conts(3) {
+            4
+        } else if matches!(c, 'Ã' | 'Â')
+            && chars.get(i + 1).is_some_and(|&(_, d)| d == ' ')
+            && after_small_letter(&chars, i)
+        {
+            2
+        } else {
+            0
+        }
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < total {
-        let (start, c) = chars[i];
-        let clue = maps.clues(c);
-        let len = if clue & (CLUE_FIRST2 | CLUE_FIRST3 | CLUE_FIRST4) == 0 {
-            0
-        } else {
-            let conts = |n: usize| {
-                i + n < total
-                    && chars[i + 1..=i + n]
-                        .iter()
-                        .all(|&(_, d)| maps.clues(d) & CLUE_CONT != 0)
-            };
-            if clue & CLUE_FIRST2 != 0 && conts(1) {
-                2
-            } else if clue & CLUE_FIRST3 != 0 && conts(2) {
-                3
-            } else if clue & CLUE_FIRST4 != 0 && conts(3) {
-                4
-            } else {
-                0
-            }
-        };
-        if len == 0 {
+        let first = seq_len(i);
+        if first == 0 {
             i += 1;
             continue;
         }
-        let end = chars.get(i + len).map_or(text.len(), |&(o, _)| o);
+        let run_start = i;
+        let mut j = i + first;
+        while j < total {
+            let n = seq_len(j);
+            if n == 0 {
+                break;
+            }
+            j += n;
+        }
+        let start = chars[run_start].0;
+        let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
         let sub = &text[start..end];
-        if len < total && is_bad(sub) {
+        let context_start = if run_start > 0 { chars[run_start - 1].0 } else { start };
+        if j - run_start < total && (is_bad(sub) || is_bad(&text[context_start..end])) {
             for mut e in fix_encoding(sub, false) {
                 e.span = e.span.shift(start);
                 out.push(e);
             }
         }
-        i += len;
+        i = j;
     }
     out
+}
+
+/// Whether the character before index `i` is a small ASCII letter, or a
+/// space after one.
+fn after_small_letter(chars: &[(usize, char)], i: usize) -> bool {
+    match i {
+        0 => false,
+        1 => chars[0].1.is_ascii_lowercase(),
+        _ => {
+            let (a, b) = (chars[i - 2].1, chars[i - 1].1);
+            b.is_ascii_lowercase() || (b == ' ' && a.is_ascii_lowercase())
+        }
+    }
 }
 
 /// C1 control characters read as the Windows-1252 characters they encode.

@@ -625,8 +625,11 @@ impl<'a> Scan<'a> {
 
     /// Reads a number written in digits at `p`.
     fn digits(&self, p: usize, link: Option<Link>) -> Step<'a> {
-        // Glued to what comes before: `G7`, `PM2.5`, `F-16`, `#5`, `+44`.
-        if let Some(c) = self.char_before(p) {
+        // Glued to what comes before: `G7`, `PM2.5`, `F-16`, `#5`, `+44`;
+        // but `USD115`, `Rs20`.
+        let (mut start, mut currency) = self.currency_before(p);
+        let mut lead_dot = false;
+        if let Some(c) = self.char_before(p).filter(|_| currency.is_none()) {
             let before = p - c.len_utf8();
             let glued = c.is_alphanumeric()
                 || c == '_'
@@ -636,11 +639,13 @@ impl<'a> Scan<'a> {
                 ) && self
                     .char_before(before)
                     .is_some_and(|d| !d.is_whitespace() && d != '(')
-                || matches!(c, '#' | '№' | '+' | '@')
+                || matches!(c, '#' | '№' | '+' | '@' | '=' | '%' | '^' | '\\' | '|')
                 || is_dash(c) && self.char_before(before).is_some_and(char::is_alphabetic);
             if glued {
                 return Step::skip(self.token_end(p));
             }
+            // `.77`
+            lead_dot = c == '.';
         }
         let int_end = self.digits_end(p);
         let mut i = int_end;
@@ -736,12 +741,16 @@ impl<'a> Scan<'a> {
             }
         }
         let mut value = self.decimal_value(p, int_end, frac_start, num_end);
+        if lead_dot && plain {
+            value = self.decimal_value(p, p, p, num_end);
+            start = p - 1;
+            plain = false;
+        }
         let mut end = num_end;
         let mut kind = FigureKind::Cardinal;
         let mut scaled = false;
-        // Currency sign before (`$5`, `US$ 3.14`, `€20`), or a minus sign.
-        let (mut start, currency) = self.currency_before(p);
-        if currency.is_none() {
+        // A minus sign.
+        if currency.is_none() && !lead_dot {
             if let Some(c) = self.char_before(p) {
                 if matches!(c, '-' | '\u{2212}')
                     && self
@@ -772,7 +781,18 @@ impl<'a> Scan<'a> {
                 if currency.is_some() {
                     return Step::skip(j);
                 }
-            } else if let Some(mult) = glued_scale(sfx, currency.is_some()) {
+            } else if let Some(code) = self.text.get(i..j).and_then(currency_code) {
+                // `115.5USD`
+                if currency.is_some() {
+                    return Step::skip(j);
+                }
+                currency = Some(code);
+                end = j;
+                plain = false;
+            } else if let Some(mult) = glued_scale(sfx, currency.is_some()).or_else(|| {
+                matches!(self.text.get(i..j), Some("M" | "B"))
+                    .then(|| if sfx == "m" { 1_000_000 } else { 1_000_000_000 })
+            }) {
                 value = value.and_then(|v| v.checked_mul(Decimal::from(mult as u64)));
                 end = j;
                 scaled = true;
@@ -863,15 +883,29 @@ impl<'a> Scan<'a> {
                 {
                     return (p, None);
                 }
+                // `us $ 10`, `c $ 300` (not `a $5 bill`).
+                if let Some((ws, we)) = self.prev_word(sign_start) {
+                    let lw = self.lower(ws, we);
+                    let w = lw.as_str();
+                    if we + 1 == sign_start && w.len() >= 2 {
+                        if let Some(code) = dollar_prefix(w) {
+                            return (ws, Some(code));
+                        }
+                    }
+                }
             }
             return (sign_start, Some(code));
         }
-        if i < p && c.is_ascii_uppercase() {
+        if c.is_ascii_uppercase() || (i == p && c.is_ascii_alphabetic()) {
             if let Some(ws) = self.word_back(i) {
                 if let Some(code) = self.text.get(ws..i).and_then(currency_code) {
                     return (ws, Some(code));
                 }
-                if self.text.get(ws..i) == Some("Rs") {
+                if self
+                    .text
+                    .get(ws..i)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("rs"))
+                {
                     return (ws, Some("INR"));
                 }
             }
@@ -925,7 +959,7 @@ impl<'a> Scan<'a> {
         // Scale words without a number before: `a hundred`, `half a
         // million`, `several hundred`.
         let mut start = p;
-        let mut half = false;
+        let mut factor: Option<u32> = None;
         let mut group: u128 = 0;
         let mut last = Last::Start;
         if matches!(
@@ -940,16 +974,39 @@ impl<'a> Scan<'a> {
                 | "crore"
         ) {
             let prev = self.prev_word(p);
+            let fraction_of = |w: Option<(usize, usize)>| {
+                if self.word_is(w, "half") {
+                    Some(2)
+                } else if self.word_is(w, "quarter") {
+                    Some(4)
+                } else {
+                    None
+                }
+            };
             if self.word_is(prev, "a") || self.word_is(prev, "an") || self.word_is(prev, "one") {
                 let Some((ps, _)) = prev else {
                     return Step::skip(e);
                 };
                 start = ps;
                 let pp = self.prev_word(ps);
-                if self.word_is(pp, "half") {
-                    half = true;
+                // `half a million`
+                if let Some(d) = fraction_of(pp).filter(|_| self.word_is(prev, "a")) {
+                    factor = Some(d);
                     start = pp.map_or(ps, |x| x.0);
                 }
+                group = 1;
+                last = Last::Unit;
+            } else if let Some(d) = fraction_of(prev) {
+                // `half million`, `a quarter million`
+                let Some((ps, _)) = prev else {
+                    return Step::skip(e);
+                };
+                start = ps;
+                let pp = self.prev_word(ps);
+                if self.word_is(pp, "a") {
+                    start = pp.map_or(ps, |x| x.0);
+                }
+                factor = Some(d);
                 group = 1;
                 last = Last::Unit;
             } else if let Some((ps, pe)) = prev {
@@ -983,11 +1040,21 @@ impl<'a> Scan<'a> {
                 return Step::skip(e);
             }
         }
-        let Some(parsed) = self.word_number(p, group, last, half) else {
+        let Some(parsed) = self.word_number(p, group, last, factor) else {
             return Step::skip(e);
         };
         if parsed.fraction {
             return Step::skip(parsed.end);
+        }
+        if parsed.ordinal && start == p {
+            // `a fifth`, `one eighth`, `two thirds` are fractions.
+            if let Some((s, e)) = self.prev_word(p) {
+                let l = self.lower(s, e);
+                let w = l.as_str();
+                if matches!(w, "a" | "an") || small(w).is_some() || tens(w).is_some() {
+                    return Step::skip(parsed.end);
+                }
+            }
         }
         self.finish(
             Core {
@@ -1099,7 +1166,7 @@ impl<'a> Scan<'a> {
         p: usize,
         mut group: u128,
         mut last: Last,
-        half: bool,
+        factor: Option<u32>,
     ) -> Option<WordNumber> {
         let mut total: u128 = 0;
         let mut last_scale: u128 = u128::MAX;
@@ -1111,6 +1178,7 @@ impl<'a> Scan<'a> {
         let mut frac: Option<(u128, u32)> = None;
         let mut first_word_one = false;
         let mut hyphen = false;
+        let mut tail: u128 = 0;
         // Each iteration reads one word at `cur`, which is the start of a word.
         while let Some(we) = self.word_fwd(cur) {
             let lw = self.lower(cur, we);
@@ -1126,10 +1194,12 @@ impl<'a> Scan<'a> {
                             first_word_one = true;
                         }
                         group += n;
+                        tail += n;
                         last = if n < 10 { Last::Unit } else { Last::Teen };
                     }
                     Last::Tens if (1..10).contains(&n) => {
                         group += n;
+                        tail += n;
                         last = Last::Unit;
                     }
                     _ => accepted = false,
@@ -1138,6 +1208,7 @@ impl<'a> Scan<'a> {
                 match last {
                     Last::Start | Last::Hundred | Last::Scale | Last::And => {
                         group += u128::from(t);
+                        tail += u128::from(t);
                         last = Last::Tens;
                     }
                     _ => accepted = false,
@@ -1146,6 +1217,7 @@ impl<'a> Scan<'a> {
                 if matches!(last, Last::Unit | Last::Teen | Last::Tens) && group > 0 && group < 100
                 {
                     group *= 100;
+                    tail = 0;
                     last = Last::Hundred;
                     scaled = true;
                 } else {
@@ -1154,7 +1226,12 @@ impl<'a> Scan<'a> {
             } else if w == "dozen" || w == "dozens" {
                 if matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Hundred) && group > 0
                 {
-                    group *= 12;
+                    // `three hundred and two dozen` is 300 + 2 * 12.
+                    group = if tail > 0 {
+                        group - tail + tail * 12
+                    } else {
+                        group * 12
+                    };
                     scaled = true;
                     end = we;
                     words += 1;
@@ -1168,6 +1245,7 @@ impl<'a> Scan<'a> {
                 {
                     total = total.saturating_add(group.saturating_mul(s));
                     group = 0;
+                    tail = 0;
                     last_scale = s;
                     last = Last::Scale;
                     scaled = true;
@@ -1315,8 +1393,8 @@ impl<'a> Scan<'a> {
         if let Some(v) = value_opt {
             value = v;
         }
-        let value = if half {
-            value.checked_div(Decimal::from(2))
+        let value = if let Some(d) = factor {
+            value.checked_div(Decimal::from(d))
         } else {
             value_opt.map(|_| value)
         };
@@ -1395,6 +1473,23 @@ impl<'a> Scan<'a> {
                         .value
                         .and_then(|v| v.checked_div(Decimal::from(100)))
                         .map(|v| v.normalize());
+                } else if !core.scaled {
+                    // `75 USD million`
+                    if let Some((s, e)) = self.next_word(end) {
+                        if let Some((m, false)) = big_scale(self.lower(s, e).as_str()) {
+                            core.value = core
+                                .value
+                                .and_then(|v| v.checked_mul(Decimal::from(m as u64)));
+                            end = e;
+                        }
+                    }
+                }
+            }
+            if kind == FigureKind::Money {
+                // Cents after the main unit: `20 dollars 43 cents`, `$20 and 43c`.
+                if let Some((e, cents)) = self.cents_after(end) {
+                    core.value = core.value.and_then(|v| v.checked_add(cents));
+                    end = e;
                 }
             }
         } else if currency.is_some() {
@@ -1407,6 +1502,15 @@ impl<'a> Scan<'a> {
         if !reported {
             if let Some(step) = self.not_a_quantity(&core, number_end, end, link) {
                 return step;
+            }
+        }
+        // `minus 5`, `negative five`.
+        if kind != FigureKind::Vague && kind != FigureKind::Ordinal {
+            if let Some((s, e)) = self.prev_word(core.start) {
+                if matches!(self.lower(s, e).as_str(), "minus" | "negative") {
+                    core.start = s;
+                    core.value = core.value.map(|v| -v);
+                }
             }
         }
         // Qualifier.
@@ -1469,6 +1573,19 @@ impl<'a> Scan<'a> {
     /// A currency word or code after `i`: the ISO code, the end, and
     /// whether it was `cents`.
     fn currency_after(&self, i: usize) -> Option<(&'static str, usize, bool)> {
+        // A sign after the amount: `10 $`, `20€`.
+        let mut j = i;
+        if let Some(c) = self.char_at(j).filter(|c| is_space_char(*c)) {
+            j += c.len_utf8();
+        }
+        if let Some(c) = self.char_at(j) {
+            if let Some(code) = currency_sign(c) {
+                let e = j + c.len_utf8();
+                if !self.char_at(e).is_some_and(char::is_alphanumeric) {
+                    return Some((code, e, false));
+                }
+            }
+        }
         let (s, e) = self.next_word(i)?;
         let raw = self.text.get(s..e)?;
         if let Some(code) = currency_code(raw) {
@@ -1476,16 +1593,18 @@ impl<'a> Scan<'a> {
         }
         let lw = self.lower(s, e);
         let w = lw.as_str();
-        // `US dollars`, `U.S. dollars`.
-        if raw == "US" {
-            let (s2, e2) = self.next_word(e)?;
-            if self.lower(s2, e2).as_str().starts_with("dollar") {
-                return Some(("USD", e2, false));
+        // `US dollars`, `Swiss francs`, `Egyptian pounds`.
+        if let Some((s2, e2)) = self.next_word(e) {
+            let l2 = self.lower(s2, e2);
+            if let Some(code) = national_currency(w, l2.as_str()) {
+                return Some((code, e2, false));
             }
-            return None;
         }
         if matches!(w, "cent" | "cents") {
             return Some(("USD", e, true));
+        }
+        if matches!(w, "pence" | "penny") {
+            return Some(("GBP", e, true));
         }
         // Codes are only taken in capitals; words in any case.
         let code = currency_word(w)?;
@@ -1502,6 +1621,35 @@ impl<'a> Scan<'a> {
             return None;
         }
         Some((code, e, false))
+    }
+
+    /// `[and] NN cents`, `NN c`, `NN pence` after an amount of money: the
+    /// end and the added amount.
+    fn cents_after(&self, i: usize) -> Option<(usize, Decimal)> {
+        let mut s = self.gap_fwd(i)?;
+        if let Some(e) = self.word_fwd(s) {
+            if !self.text.get(s..e)?.eq_ignore_ascii_case("and") {
+                return None;
+            }
+            s = self.gap_fwd(e)?;
+        }
+        let e = self.digits_end(s);
+        if e == s || e - s > 2 {
+            return None;
+        }
+        let n: i64 = self.text.get(s..e)?.parse().ok()?;
+        let unit_end = match self.word_fwd(e) {
+            Some(we) => we,
+            None => self.word_fwd(self.gap_fwd(e)?)?,
+        };
+        let unit_start = self.word_back(unit_end).unwrap_or(e);
+        let lw = self.lower(unit_start, unit_end);
+        if !(matches!(lw.as_str(), "cents" | "cent" | "pence" | "sen" | "sens")
+            || (lw.as_str() == "c" || lw.as_str() == "p") && unit_start == e)
+        {
+            return None;
+        }
+        Some((unit_end, Decimal::new(n, 2)))
     }
 
     /// Whether the number is part of a date, a time, a name or a list
@@ -1614,7 +1762,7 @@ impl<'a> Scan<'a> {
             };
             if at_line_start
                 && matches!(after, b'.' | b')')
-                && matches!(self.byte(number_end + 1), b' ' | b'\t' | b'\n' | 0)
+                && matches!(self.byte(number_end + 1), b' ' | b'\t')
             {
                 return Some(Step::skip(number_end + 1));
             }

@@ -135,13 +135,13 @@ pub(super) fn big_scale(w: &str) -> Option<(u128, bool)> {
         "million" => (1_000_000, false),
         "billion" => (1_000_000_000, false),
         "trillion" => (1_000_000_000_000, false),
-        "lakh" => (100_000, false),
+        "lakh" | "lac" => (100_000, false),
         "crore" => (10_000_000, false),
         "thousands" => (1_000, true),
         "millions" => (1_000_000, true),
         "billions" => (1_000_000_000, true),
         "trillions" => (1_000_000_000_000, true),
-        "lakhs" => (100_000, true),
+        "lakhs" | "lacs" => (100_000, true),
         "crores" => (10_000_000, true),
         _ => return None,
     })
@@ -155,6 +155,9 @@ pub(super) fn any_scale(w: &str) -> Option<(u128, bool)> {
         "hundreds" => Some((100, true)),
         "dozen" => Some((12, false)),
         "dozens" => Some((12, true)),
+        "bn" | "bln" => Some((1_000_000_000, false)),
+        "mn" | "mln" => Some((1_000_000, false)),
+        "tn" | "tln" | "trn" => Some((1_000_000_000_000, false)),
         _ => big_scale(w),
     }
 }
@@ -166,8 +169,8 @@ pub(super) fn glued_scale(w: &str, money: bool) -> Option<u128> {
     match w {
         "bn" | "bln" => Some(1_000_000_000),
         "mn" | "mln" => Some(1_000_000),
-        "tn" | "trn" => Some(1_000_000_000_000),
-        "k" if money => Some(1_000),
+        "tn" | "trn" | "tln" => Some(1_000_000_000_000),
+        "k" => Some(1_000),
         "m" if money => Some(1_000_000),
         "b" if money => Some(1_000_000_000),
         _ => None,
@@ -663,7 +666,7 @@ pub(super) fn irregular_plural(w: &str) -> bool {
 /// Currency words written after an amount, with their ISO 4217 code.
 pub(super) fn currency_word(w: &str) -> Option<&'static str> {
     Some(match w {
-        "dollar" | "dollars" | "usd" => "USD",
+        "dollar" | "dollars" | "usd" | "bucks" => "USD",
         "euro" | "euros" | "eur" => "EUR",
         "pound" | "pounds" | "sterling" | "gbp" => "GBP",
         "yen" | "jpy" => "JPY",
@@ -716,14 +719,65 @@ pub(super) fn currency_sign(c: char) -> Option<&'static str> {
 /// Letters glued before `$` that name another dollar (`C$`, `A$`).
 pub(super) fn dollar_prefix(w: &str) -> Option<&'static str> {
     Some(match w {
-        "us" => "USD",
+        "us" | "usd" => "USD",
         "c" | "ca" | "cad" => "CAD",
         "a" | "au" | "aud" => "AUD",
-        "nz" => "NZD",
-        "hk" => "HKD",
-        "s" | "sg" => "SGD",
+        "nz" | "nzd" => "NZD",
+        "hk" | "hkd" => "HKD",
+        "s" | "sg" | "sgd" => "SGD",
         "r" => "BRL",
-        "mx" => "MXN",
+        "mx" | "mex" | "mxn" => "MXN",
+        _ => return None,
+    })
+}
+
+/// Currencies named by a nationality and a currency word (`Swiss francs`,
+/// `Egyptian pounds`, `Qatari riyals`).
+pub(super) fn national_currency(adjective: &str, word: &str) -> Option<&'static str> {
+    let word = word.strip_suffix('s').unwrap_or(word);
+    Some(match (word, adjective) {
+        ("dollar", "us" | "american") => "USD",
+        ("dollar", "canadian") => "CAD",
+        ("dollar", "australian") => "AUD",
+        ("dollar", "singapore" | "singaporean") => "SGD",
+        ("dollar", "taiwan" | "taiwanese") => "TWD",
+        ("pound", "british" | "uk") => "GBP",
+        ("pound", "egyptian") => "EGP",
+        ("pound" | "lira", "lebanese") => "LBP",
+        ("pound" | "lira", "syrian") => "SYP",
+        ("pound", "sudanese") => "SDG",
+        ("dinar", "kuwaiti") => "KWD",
+        ("dinar", "iraqi") => "IQD",
+        ("dinar", "jordanian") => "JOD",
+        ("dinar", "bahraini") => "BHD",
+        ("dinar", "libyan") => "LYD",
+        ("dinar", "tunisian") => "TND",
+        ("dinar", "algerian") => "DZD",
+        ("riyal", "saudi") => "SAR",
+        ("riyal", "qatari") => "QAR",
+        ("riyal" | "rial", "omani") => "OMR",
+        ("riyal" | "rial", "iranian") => "IRR",
+        ("riyal" | "rial", "yemeni") => "YER",
+        ("lira", "turkish") => "TRY",
+        ("rupee", "indian") => "INR",
+        ("rupee", "pakistani") => "PKR",
+        ("rupee", "nepalese" | "nepali") => "NPR",
+        ("franc", "swiss") => "CHF",
+        ("peso", "mexican") => "MXN",
+        ("peso", "argentine" | "argentinian") => "ARS",
+        ("peso", "philippine") => "PHP",
+        ("peso", "colombian") => "COP",
+        ("peso", "chilean") => "CLP",
+        ("yuan", "chinese") => "CNY",
+        ("yen", "japanese") => "JPY",
+        ("ringgit", "malaysian" | "malaysia") => "MYR",
+        ("shekel", "israeli" | "new") => "ILS",
+        ("rouble" | "ruble", "russian") => "RUB",
+        ("real" | "reai", "brazilian") => "BRL",
+        ("hryvnia", "ukrainian") => "UAH",
+        ("won", "korean") => "KRW",
+        ("dirham", "emirati" | "uae") => "AED",
+        ("dirham", "moroccan") => "MAD",
         _ => return None,
     })
 }

@@ -295,7 +295,15 @@ pub struct Figures<'a> {
 #[derive(Debug, Clone, Copy)]
 struct Link {
     end: usize,
-    year: bool,
+    kind: LinkKind,
+}
+
+/// What the number just left out was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LinkKind {
+    Day,
+    Year,
+    Phone,
 }
 
 static SCANNER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
@@ -373,7 +381,10 @@ impl Step<'_> {
         Step {
             figure: None,
             next,
-            link: Some(Link { end, year }),
+            link: Some(Link {
+                end,
+                kind: if year { LinkKind::Year } else { LinkKind::Day },
+            }),
         }
     }
 }
@@ -595,6 +606,24 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// End of a phone number from `i`: digits, and single spaces, dashes,
+    /// dots or parentheses between them.
+    fn phone_end(&self, i: usize) -> usize {
+        let mut j = i;
+        loop {
+            let c = self.byte(j);
+            if c.is_ascii_digit() || c == b')' && self.byte(j + 1) == b' ' && self.digit_at(j + 2) {
+                j += 1;
+            } else if matches!(c, b' ' | b'-' | b'.' | b'(')
+                && (self.digit_at(j + 1) || self.byte(j + 1) == b'(')
+            {
+                j += 1;
+            } else {
+                return j;
+            }
+        }
+    }
+
     /// End of a run of digits, `,` and `.` from `i`.
     fn numeric_run_end(&self, i: usize) -> usize {
         let mut j = i;
@@ -641,6 +670,10 @@ impl<'a> Scan<'a> {
                     .is_some_and(|d| !d.is_whitespace() && d != '(')
                 || matches!(c, '#' | '№' | '+' | '@' | '=' | '%' | '^' | '\\' | '|')
                 || is_dash(c) && self.char_before(before).is_some_and(char::is_alphabetic);
+            if c == '+' {
+                // `+44 20 7946 0958`: the whole international number.
+                return Step::skip(self.phone_end(p));
+            }
             if glued {
                 return Step::skip(self.token_end(p));
             }
@@ -1519,7 +1552,9 @@ impl<'a> Scan<'a> {
         let unit = if kind == FigureKind::Ordinal {
             None
         } else {
-            self.unit_after(end, kind == FigureKind::Vague)
+            // Plural vague amounts take their noun after `of` only.
+            let plural_vague = kind == FigureKind::Vague && self.byte(end - 1) | 0x20 == b's';
+            self.unit_after(end, plural_vague)
         };
         if let Some((s, e)) = unit {
             let first_end = self.word_fwd(s).unwrap_or(e);
@@ -1666,6 +1701,20 @@ impl<'a> Scan<'a> {
             .filter(|v| v.fract().is_zero())
             .and_then(|v| v.to_u64());
         let unscaled = !core.scaled;
+        // `dial 911 or 999`
+        if let Some(l) = link.filter(|l| l.kind == LinkKind::Phone && l.end <= core.start) {
+            let gap = self.text.get(l.end..core.start).unwrap_or("x").trim();
+            if core.digits && core.start - l.end <= 6 && matches!(gap, "or" | "and" | "," | "/") {
+                return Some(Step {
+                    figure: None,
+                    next: end,
+                    link: Some(Link {
+                        end,
+                        kind: LinkKind::Phone,
+                    }),
+                });
+            }
+        }
         // Times of day: `3 p.m.`, `10 am`, `0400 GMT`, `three o'clock`.
         if unscaled && core.kind == FigureKind::Cardinal {
             if let Some((s, e)) = self.next_word(end) {
@@ -1701,16 +1750,15 @@ impl<'a> Scan<'a> {
             }
             if core.digits && phone_context(w) {
                 // Skip the whole number as dialled: digits, spaces, dashes.
-                let mut j = end;
-                loop {
-                    let c = self.byte(j);
-                    if c.is_ascii_digit() || (matches!(c, b' ' | b'-') && self.digit_at(j + 1)) {
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-                return Some(Step::skip(j));
+                let j = self.phone_end(end);
+                return Some(Step {
+                    figure: None,
+                    next: j,
+                    link: Some(Link {
+                        end: j,
+                        kind: LinkKind::Phone,
+                    }),
+                });
             }
             // A name: a capitalised word in mid-sentence before a bare number.
             let name_like = (core.digits && core.plain && core.int_len <= 4)
@@ -1830,14 +1878,16 @@ impl<'a> Scan<'a> {
                         .iter()
                         .any(|w| gap.eq_ignore_ascii_case(w));
                 let two_digit = core.digits && core.plain && core.int_len == 2;
-                if l.year && (year_like || (two_digit && matches!(gap, "-" | "–" | "/"))) && joined
+                if l.kind == LinkKind::Year
+                    && (year_like || (two_digit && matches!(gap, "-" | "–" | "/")))
+                    && joined
                 {
                     return Some(Step::date_part(end, end, true));
                 }
-                if !l.year && day_like && joined {
+                if l.kind == LinkKind::Day && day_like && joined {
                     return Some(Step::date_part(end, end, false));
                 }
-                if !l.year && year_like && (gap.is_empty() || gap == ",") {
+                if l.kind == LinkKind::Day && year_like && (gap.is_empty() || gap == ",") {
                     return Some(Step::date_part(end, end, true));
                 }
             }
@@ -1954,40 +2004,43 @@ impl<'a> Scan<'a> {
     fn unit_after(&self, i: usize, vague: bool) -> Option<(usize, usize)> {
         let mut pos = i;
         if vague {
-            // `thousands of children`
+            // `thousands of children`; `thousands fled` has none.
             let (s, e) = self.next_word(pos)?;
-            if self.word_is(Some((s, e)), "of") {
-                pos = e;
+            if !self.word_is(Some((s, e)), "of") {
+                return None;
             }
+            pos = e;
         }
         let mut first: Option<usize> = None;
         let mut last_end = pos;
-        let mut prev_end = pos;
+        // End of the phrase before its first participle (`killed`).
+        let mut before_participle: Option<usize> = None;
+        let mut plural = false;
         let mut words = 0;
         while words < 3 {
             let Some(s) = self.gap_fwd(pos) else { break };
             // A word: letters with inner hyphens or apostrophes.
             let mut j = s;
-            let mut parts_end;
-            loop {
-                let Some(we) = self.word_fwd_unicode(j) else {
-                    return self.unit_result(first, prev_end, last_end);
-                };
+            let mut parts_end = s;
+            let mut ok = false;
+            while let Some(we) = self.word_fwd_unicode(j) {
                 parts_end = we;
+                ok = true;
                 match self.char_at(we) {
                     Some(c)
                         if (is_dash(c) || c == '\'' || c == '’')
                             && self
                                 .char_at(we + c.len_utf8())
-                                .is_some_and(char::is_alphabetic) =>
+                                .is_some_and(char::is_alphabetic)
+                            && we - s < MAX_WORD * 2 =>
                     {
                         j = we + c.len_utf8();
-                        if j - s > MAX_WORD * 2 {
-                            return self.unit_result(first, prev_end, last_end);
-                        }
                     }
                     _ => break,
                 }
+            }
+            if !ok {
+                break;
             }
             let head_end = self.word_fwd(s).unwrap_or(parts_end);
             let lw = self.lower(s, head_end.min(parts_end));
@@ -2001,12 +2054,17 @@ impl<'a> Scan<'a> {
                 break;
             }
             first.get_or_insert(s);
-            prev_end = last_end;
-            last_end = parts_end;
-            words += 1;
             let whole = self.lower(s, parts_end);
             let ws = whole.as_str();
-            let plural = irregular_plural(ws)
+            if before_participle.is_none()
+                && ws.len() > 4
+                && (ws.ends_with("ed") || ws.ends_with("ing"))
+            {
+                before_participle = Some(last_end);
+            }
+            last_end = parts_end;
+            words += 1;
+            plural = irregular_plural(ws)
                 || (ws.len() > 3
                     && ws.ends_with('s')
                     && !ws.ends_with("ss")
@@ -2021,34 +2079,14 @@ impl<'a> Scan<'a> {
             }
             pos = parts_end;
         }
-        self.unit_result(first, prev_end, last_end)
-    }
-
-    fn unit_result(
-        &self,
-        first: Option<usize>,
-        prev_end: usize,
-        last_end: usize,
-    ) -> Option<(usize, usize)> {
         let s = first?;
-        // Drop a trailing participle: `15 killed`, `3 remaining`.
-        let last_start = self
-            .text
-            .get(..last_end)
-            .and_then(|t| {
-                t.rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
-            })
-            .map_or(s, |k| k + 1)
-            .max(s);
-        let lw = self.lower(last_start, last_end);
-        let w = lw.as_str();
-        if (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 {
-            if last_start == s {
-                return None;
-            }
-            return Some((s, prev_end));
-        }
-        Some((s, last_end))
+        // Without a plural noun, drop from the first participle on: `15
+        // killed in`, `hundreds gathered outside`; but `3 armed men`.
+        let e = match before_participle {
+            Some(cut) if !plural => cut,
+            _ => last_end,
+        };
+        (e > s).then_some((s, e))
     }
 
     /// End of a word of letters (any script) starting at `i`, at most

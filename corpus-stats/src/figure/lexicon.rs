@@ -83,6 +83,7 @@ pub(super) const SCAN_WORDS: &[&str] = &[
     "thousandth",
     "millionth",
     "billionth",
+    "trillionth",
 ];
 
 /// `zero` to `nineteen`.
@@ -213,6 +214,7 @@ pub(super) fn ordinal(w: &str) -> Option<(u128, bool)> {
         "thousandth" => (1_000, true),
         "millionth" => (1_000_000, true),
         "billionth" => (1_000_000_000, true),
+        "trillionth" => (1_000_000_000_000, true),
         _ => return None,
     })
 }

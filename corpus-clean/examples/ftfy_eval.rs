@@ -15,7 +15,8 @@
 //!   makes no-break spaces plain and removes control characters, which the
 //!   encoding-only expectation keeps.
 //!
-//! Pass rates are printed by label prefix, by `ftfy_expect`, and overall.
+//! Pass rates are printed by test file (the `<file>` of `ftfy:<file>:<n>`
+//! ids), by `ftfy_expect`, and overall; `--verbose` lists the failures.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -70,7 +71,10 @@ fn resolve(arg: Option<&str>) -> PathBuf {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
-    let file = args.iter().find(|a| !a.starts_with('-')).map(String::as_str);
+    let file = args
+        .iter()
+        .find(|a| !a.starts_with('-'))
+        .map(String::as_str);
     let path = resolve(file);
     let data = match std::fs::read_to_string(&path) {
         Ok(d) => d,
@@ -123,11 +127,13 @@ fn main() -> ExitCode {
                 field("id")
             );
         }
-        let group = label
-            .split([':', ' '])
-            .next()
+        // Ids are `ftfy:<file>:<n>`: group by the test file.
+        let id = field("id");
+        let group = id
+            .split(':')
+            .nth(1)
             .filter(|g| !g.is_empty())
-            .unwrap_or("(none)")
+            .unwrap_or("(no id)")
             .to_owned();
         by_label.entry(group).or_default().add(strict, same);
         by_expect
@@ -137,7 +143,7 @@ fn main() -> ExitCode {
         overall.add(strict, same);
     }
     println!("{}", path.display());
-    println!("by label (first word):");
+    println!("by test file:");
     for (k, t) in &by_label {
         println!("  {}", t.line(k));
     }

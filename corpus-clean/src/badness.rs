@@ -93,8 +93,8 @@ fn cat(c: char) -> Cat {
         0x201D | 0x203A | 0x2122 => END,
         0x2020 | 0x2021 | 0x2030 | 0x2310 | 0x25CA | 0xFFFD => BAD,
         0x20A7 | 0x20AC => CURRENCY,
-        0x2044 | 0x2202 | 0x2206 | 0x220F | 0x2211 | 0x221A | 0x221E | 0x2229 | 0x222B
-        | 0x2248 | 0x2260 | 0x2261 | 0x2264 | 0x2265 | 0x2116 => NUMERIC,
+        0x2044 | 0x2202 | 0x2206 | 0x220F | 0x2211 | 0x221A | 0x221E | 0x2229 | 0x222B | 0x2248
+        | 0x2260 | 0x2261 | 0x2264 | 0x2265 | 0x2116 => NUMERIC,
         0x2502 | 0x250C | 0x2510 | 0x2518 | 0x251C | 0x2524 | 0x252C | 0x253C => BOX,
         0x2550..=0x256C | 0x2580 | 0x2584 | 0x2588 | 0x258C | 0x2590..=0x2593 => BOX,
         0xFB01 | 0xFB02 => LOWER_ACC,
@@ -181,7 +181,11 @@ fn bad_at(w: &[W; 6], n: usize) -> bool {
         if has(y, BOX) && has(z, KAOMOJI | END) {
             return true;
         }
-        if has(y, LOWER_ACC | UPPER_ACC | CURRENCY | NUMERIC | START | END | LAW) && has(z, BOX) {
+        if has(
+            y,
+            LOWER_ACC | UPPER_ACC | CURRENCY | NUMERIC | START | END | LAW,
+        ) && has(z, BOX)
+        {
             return true;
         }
         // The ligature œ not followed by an unaccented Latin letter.
@@ -278,7 +282,13 @@ fn bad_at(w: &[W; 6], n: usize) -> bool {
         if has(x, LOWER_ACC | UPPER_ACC) && has(y, START | END) && is_word(z.c) {
             return true;
         }
-        if x.c == '‚' && y.c == 'Ä' && matches!(z.c, 'ì' | 'î' | 'ï' | 'ò' | 'ô' | 'ú' | 'ù' | 'û' | '†' | '°' | '¢' | 'π') {
+        if x.c == '‚'
+            && y.c == 'Ä'
+            && matches!(
+                z.c,
+                'ì' | 'î' | 'ï' | 'ò' | 'ô' | 'ú' | 'ù' | 'û' | '†' | '°' | '¢' | 'π'
+            )
+        {
             return true;
         }
         if x.c == '‚' && matches!(y.c, 'â' | 'ó') && matches!(z.c, 'à' | 'ä' | '°' | 'ê') {
@@ -297,7 +307,8 @@ fn bad_at(w: &[W; 6], n: usize) -> bool {
         {
             return true;
         }
-        if x.c == 'β' && y.c == '€' && matches!(z.c, '™' | '\u{a0}' | 'Ά' | '\u{ad}' | '®' | '°') {
+        if x.c == 'β' && y.c == '€' && matches!(z.c, '™' | '\u{a0}' | 'Ά' | '\u{ad}' | '®' | '°')
+        {
             return true;
         }
         // A lone 'Ã' or 'Â' after a small letter, then a space.
@@ -317,8 +328,10 @@ fn bad_at(w: &[W; 6], n: usize) -> bool {
             return true;
         }
         const ARABIC_MID: Cat = COMMON | CURRENCY | BAD | NUMERIC | START;
-        let arabic_mid = |t: W| has(t, ARABIC_MID) || matches!(t.c, 'Ÿ' | 'Š' | '®' | '°' | 'µ' | '»');
-        if matches!(v.c, 'Ø' | 'Ù') && arabic_mid(x) && matches!(y.c, 'Ø' | 'Ù') && arabic_mid(z) {
+        let arabic_mid =
+            |t: W| has(t, ARABIC_MID) || matches!(t.c, 'Ÿ' | 'Š' | '®' | '°' | 'µ' | '»');
+        if matches!(v.c, 'Ø' | 'Ù') && arabic_mid(x) && matches!(y.c, 'Ø' | 'Ù') && arabic_mid(z)
+        {
             return true;
         }
     }

@@ -56,7 +56,10 @@ fn is_decoration(c: char) -> bool {
 
 /// Characters that end a sentence before a glued trailer.
 fn ends_sentence(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+    matches!(
+        c,
+        '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+    )
 }
 
 /// The trailer matcher: reversed phrases, matched anchored at line ends.
@@ -133,7 +136,11 @@ impl Boilerplate {
             }
             let before = &line[..phrase_start];
             // The phrase must start a word.
-            if before.chars().next_back().is_some_and(char::is_alphanumeric) {
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
                 break;
             }
             let kept = before.trim_end();

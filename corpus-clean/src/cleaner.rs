@@ -3,7 +3,9 @@
 use std::borrow::Cow;
 
 use crate::boilerplate::Boilerplate;
-use crate::edit::{Edit, apply_edits, compose, map_output_offset};
+use corpus_format::Span;
+
+use crate::edit::{Edit, apply_edits, compose, map_offset, map_output_offset};
 use crate::normalize::Normalization;
 use crate::{chars, entity, mojibake, normalize, typography, whitespace};
 
@@ -235,6 +237,16 @@ impl<'a> Cleaned<'a> {
     #[must_use]
     pub fn input_offset(&self, output_offset: usize) -> usize {
         map_output_offset(&self.edits, output_offset, self.input_len)
+    }
+
+    /// Maps a span of the cleaned text to the span of the input it was made
+    /// from (a span that cuts through a replacement grows to cover all of
+    /// the replaced bytes).
+    #[must_use]
+    pub fn input_span(&self, output: Span) -> Span {
+        let start = map_offset(&self.edits, output.start, self.input_len, false);
+        let end = map_offset(&self.edits, output.end, self.input_len, true);
+        Span::new(start.min(end), end.max(start))
     }
 
     /// The text and the edits.

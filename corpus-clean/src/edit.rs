@@ -141,32 +141,44 @@ pub fn apply_edits(input: &str, edits: &[Edit]) -> String {
 
 /// Maps a byte offset of the output back to the input.
 ///
-/// Offsets in unchanged text map exactly; an offset inside (or at the end of)
-/// a replacement maps to the start (or end) of the replaced span, so a span
-/// of the output maps to the input span that produced it. Offsets past the
-/// output's end map to the input's end.
+/// Offsets in unchanged text map exactly. An offset inside a replacement maps
+/// to the start of the replaced span; an offset just past a replacement maps
+/// just past the replaced span; at the place of a removal it maps past the
+/// removed bytes. So the output from `output_offset` on comes from the input
+/// from the returned offset on. Offsets past the output's end map to
+/// `input_len`. To map a whole span, use
+/// [`Cleaned::input_span`](crate::Cleaned::input_span).
 #[must_use]
 pub fn map_output_offset(edits: &[Edit], output_offset: usize, input_len: usize) -> usize {
+    map_offset(edits, output_offset, input_len, false)
+}
+
+/// [`map_output_offset`], or with `end_bias` the end of a span: an offset
+/// inside a replacement maps to the end of the replaced span and one at a
+/// removal maps before the removed bytes.
+pub(crate) fn map_offset(edits: &[Edit], off: usize, input_len: usize, end_bias: bool) -> usize {
     let mut delta: isize = 0;
     for edit in edits {
         let out_start = (edit.span.start as isize + delta) as usize;
         let out_end = out_start + edit.replacement.len();
-        if output_offset < out_start {
-            break;
-        }
-        if output_offset < out_end || (output_offset == out_end && out_end == out_start) {
-            return if output_offset == out_start {
-                edit.span.start
-            } else {
-                edit.span.end
-            };
-        }
-        if output_offset == out_end {
-            return edit.span.end;
+        if end_bias {
+            if off <= out_start {
+                break;
+            }
+            if off < out_end {
+                return edit.span.end;
+            }
+        } else {
+            if off < out_start {
+                break;
+            }
+            if off < out_end {
+                return edit.span.start;
+            }
         }
         delta += edit.delta();
     }
-    let mapped = output_offset as isize - delta;
+    let mapped = off as isize - delta;
     (mapped.max(0) as usize).min(input_len)
 }
 
@@ -384,5 +396,10 @@ mod tests {
         assert_eq!(map_output_offset(&edits, 2, orig.len()), 6);
         assert_eq!(map_output_offset(&edits, 3, orig.len()), 7);
         assert_eq!(map_output_offset(&edits, 99, orig.len()), 7);
+        assert_eq!(map_offset(&edits, 2, orig.len(), true), 6);
+        let deletion = vec![e(EditKind::Whitespace, 1, 2, "")];
+        // "a  b" -> "a b": the offset of "b" maps past the removed space.
+        assert_eq!(map_output_offset(&deletion, 2, 4), 3);
+        assert_eq!(map_offset(&deletion, 1, 4, true), 1);
     }
 }

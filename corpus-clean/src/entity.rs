@@ -77,7 +77,9 @@ fn numeric_at(bytes: &[u8], at: usize) -> Option<(usize, String)> {
             (b as char).to_digit(10)
         };
         let Some(d) = d else { break };
-        value = value.checked_mul(if hex { 16 } else { 10 })?.checked_add(d)?;
+        value = value
+            .checked_mul(if hex { 16 } else { 10 })?
+            .checked_add(d)?;
         end += 1;
         if end - digits_at > 8 {
             return None;
@@ -164,7 +166,16 @@ mod tests {
 
     #[test]
     fn not_references() {
-        for t in ["S&P 500", "a & b", "?x=1&copy=2", "&#0;", "&#xD800;", "&bogus;", "&#", "&"] {
+        for t in [
+            "S&P 500",
+            "a & b",
+            "?x=1&copy=2",
+            "&#0;",
+            "&#xD800;",
+            "&bogus;",
+            "&#",
+            "&",
+        ] {
             assert_eq!(dec(t), t, "{t:?}");
         }
     }

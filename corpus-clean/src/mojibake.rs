@@ -154,7 +154,11 @@ fn fix_inconsistent(text: &str) -> Vec<Edit> {
         let start = chars[run_start].0;
         let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
         let sub = &text[start..end];
-        let context_start = if run_start > 0 { chars[run_start - 1].0 } else { start };
+        let context_start = if run_start > 0 {
+            chars[run_start - 1].0
+        } else {
+            start
+        };
         if j - run_start < total && (is_bad(sub) || is_bad(&text[context_start..end])) {
             for mut e in fix_encoding(sub, false) {
                 e.span = e.span.shift(start);
@@ -188,7 +192,12 @@ fn fix_c1_controls(text: &str) -> Vec<Edit> {
             let fixed = maps.cp1252.decode(c as u8);
             if fixed != c {
                 let mut buf = [0u8; 4];
-                log.push(EditKind::Mojibake, i, i + c.len_utf8(), fixed.encode_utf8(&mut buf));
+                log.push(
+                    EditKind::Mojibake,
+                    i,
+                    i + c.len_utf8(),
+                    fixed.encode_utf8(&mut buf),
+                );
             }
         }
     }
@@ -199,8 +208,11 @@ fn fix_c1_controls(text: &str) -> Vec<Edit> {
 /// stands for.
 struct Encoded {
     bytes: Vec<u8>,
-    src: Vec<(u32, u32)>,
+    src: Vec<Origin>,
 }
+
+/// The input byte range a byte of [`Encoded`] stands for.
+type Origin = (u32, u32);
 
 impl Encoded {
     fn new(text: &str, cm: &Charmap) -> Option<Encoded> {
@@ -286,7 +298,7 @@ impl Encoded {
     fn replace_lossy_sequences(&mut self) {
         let n = self.bytes.len();
         let mut i = 0;
-        let mut out: Option<(Vec<u8>, Vec<(u32, u32)>)> = None;
+        let mut out: Option<(Vec<u8>, Vec<Origin>)> = None;
         let mut copied = 0;
         while i < n {
             let len = lossy_at(&self.bytes[i..]);
@@ -294,7 +306,8 @@ impl Encoded {
                 i += 1;
                 continue;
             }
-            let (bytes, src) = out.get_or_insert_with(|| (Vec::with_capacity(n), Vec::with_capacity(n)));
+            let (bytes, src) =
+                out.get_or_insert_with(|| (Vec::with_capacity(n), Vec::with_capacity(n)));
             bytes.extend_from_slice(&self.bytes[copied..i]);
             src.extend_from_slice(&self.src[copied..i]);
             let span = (self.src[i].0, self.src[i + len - 1].1);
@@ -326,7 +339,10 @@ impl Encoded {
             } else if lead == 0xC0 && b.get(i + 1) == Some(&0x80) {
                 (0, 2)
             } else if (0xC2..=0xDF).contains(&lead) && cont(i + 1) {
-                ((u32::from(lead & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F), 2)
+                (
+                    (u32::from(lead & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F),
+                    2,
+                )
             } else if (0xE0..=0xEF).contains(&lead) && cont(i + 1) && cont(i + 2) {
                 let c = (u32::from(lead & 0x0F) << 12)
                     | (u32::from(b[i + 1] & 0x3F) << 6)
@@ -451,7 +467,12 @@ mod tests {
 
     #[test]
     fn correct_text_untouched() {
-        for t in ["café, Zürich, naïve", "“quoted” ‘text’", "SÃO PAULO", "Ãgua"] {
+        for t in [
+            "café, Zürich, naïve",
+            "“quoted” ‘text’",
+            "SÃO PAULO",
+            "Ãgua",
+        ] {
             assert!(repair(t).is_empty(), "{t:?}");
         }
     }

@@ -70,7 +70,10 @@ mod tests {
     #[test]
     fn nfkc_folds_compatibility_forms() {
         let t = "signiﬁcant ＡＢＣ";
-        assert_eq!(apply_edits(t, &normalize(t, Normalization::Nfkc)), "significant ABC");
+        assert_eq!(
+            apply_edits(t, &normalize(t, Normalization::Nfkc)),
+            "significant ABC"
+        );
         assert!(normalize(t, Normalization::Nfc).is_empty());
     }
 }

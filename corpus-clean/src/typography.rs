@@ -44,7 +44,10 @@ mod tests {
     #[test]
     fn folds_quotes_dashes_ellipsis() {
         let t = "“Vital targets” – Qatar’s view…";
-        assert_eq!(apply_edits(t, &fold_typography(t)), "\"Vital targets\" - Qatar's view...");
+        assert_eq!(
+            apply_edits(t, &fold_typography(t)),
+            "\"Vital targets\" - Qatar's view..."
+        );
         assert!(fold_typography("plain -- text").is_empty());
     }
 }

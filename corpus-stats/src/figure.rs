@@ -242,6 +242,7 @@ impl FigureExtractor {
             scan: Scan {
                 text,
                 b: text.as_bytes(),
+                floor: 0,
             },
             pos: 0,
             exclude,
@@ -348,6 +349,7 @@ impl<'a> Iterator for Figures<'a> {
                 self.scan.words(start, m.end(), self.link)
             };
             self.pos = step.next.max(start + 1);
+            self.scan.floor = self.pos;
             if step.link.is_some() {
                 self.link = step.link;
             }
@@ -428,6 +430,9 @@ struct Core {
 struct Scan<'a> {
     text: &'a str,
     b: &'a [u8],
+    /// End of what the previous steps consumed: no expression starts
+    /// before it.
+    floor: usize,
 }
 
 fn is_space_char(c: char) -> bool {
@@ -657,6 +662,10 @@ impl<'a> Scan<'a> {
         // Glued to what comes before: `G7`, `PM2.5`, `F-16`, `#5`, `+44`;
         // but `USD115`, `Rs20`.
         let (mut start, mut currency) = self.currency_before(p);
+        if start < self.floor {
+            // The sign belongs to the previous amount: `10 € 20 €`.
+            (start, currency) = (p, None);
+        }
         let mut lead_dot = false;
         if let Some(c) = self.char_before(p).filter(|_| currency.is_none()) {
             let before = p - c.len_utf8();
@@ -1540,7 +1549,7 @@ impl<'a> Scan<'a> {
         // `minus 5`, `negative five`.
         if kind != FigureKind::Vague && kind != FigureKind::Ordinal {
             if let Some((s, e)) = self.prev_word(core.start) {
-                if matches!(self.lower(s, e).as_str(), "minus" | "negative") {
+                if s >= self.floor && matches!(self.lower(s, e).as_str(), "minus" | "negative") {
                     core.start = s;
                     core.value = core.value.map(|v| -v);
                 }
@@ -1579,6 +1588,9 @@ impl<'a> Scan<'a> {
             if pronoun_before || unit.is_none() || glued_hyphen {
                 return Step::skip(end);
             }
+        }
+        if core.start < self.floor {
+            return Step::skip(end);
         }
         let Some(text) = self.text.get(core.start..end) else {
             return Step::skip(end);

@@ -144,6 +144,39 @@ const HEADINGS: &[&str] = &[
     "Voices From the Ground",
     "Talks Stall Again",
 ];
+const VERBS: &[&str] = &[
+    "described",
+    "criticised",
+    "welcomed",
+    "questioned",
+    "defended",
+    "played down",
+    "drew attention to",
+    "raised concerns about",
+];
+const OBJECTS: &[&str] = &[
+    "the latest proposal",
+    "the conditions in the shelters",
+    "the pace of the negotiations",
+    "the restrictions on movement",
+    "the shortage of medical supplies",
+    "the response of the international community",
+    "the state of the roads leading to the border",
+    "the decision to suspend the deliveries",
+    "the lack of clean water and electricity",
+    "the reports from the hospitals",
+];
+const CLAUSES: &[&str] = &[
+    "as pressure mounted on both sides",
+    "while diplomats continued their efforts behind closed doors",
+    "although few details were made public",
+    "and called for an independent investigation",
+    "amid growing frustration among residents",
+    "saying the situation remained extremely fragile",
+    "in a statement released by its spokesperson",
+    "as families searched for relatives under the rubble",
+];
+
 const TRAILERS: &[&str] = &["CONTINUE FULL READING>>>>>", " Read more", " Share this:"];
 
 /// A number with thousands separators: `32,300`.
@@ -209,7 +242,47 @@ fn date_phrase(rng: &mut Rng) -> String {
     }
 }
 
+/// An actor as written inside a sentence: `The United Nations` becomes
+/// `the United Nations`, `Aid agencies` becomes `aid agencies`.
+fn mid_sentence(actor: &str) -> String {
+    let mut chars = actor.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A sentence without numbers or dates: most sentences of a news article.
+fn prose(rng: &mut Rng) -> String {
+    let actor = rng.pick(ACTORS);
+    let place = rng.pick(PLACES);
+    match rng.below(3) {
+        0 => format!(
+            "{actor} {} {} in {place}, {}.",
+            rng.pick(VERBS),
+            rng.pick(OBJECTS),
+            rng.pick(CLAUSES)
+        ),
+        1 => format!(
+            "In {place}, {} {} {}.",
+            mid_sentence(actor),
+            rng.pick(VERBS),
+            rng.pick(OBJECTS)
+        ),
+        _ => format!(
+            "Residents of {place} said they had little confidence in {}, {}.",
+            rng.pick(OBJECTS),
+            rng.pick(CLAUSES)
+        ),
+    }
+}
+
+/// A sentence: three in four are plain prose, the others report a figure
+/// or a date, about as often as in real news articles.
 fn sentence(rng: &mut Rng) -> String {
+    if rng.chance(75) {
+        return prose(rng);
+    }
     let actor = rng.pick(ACTORS);
     let place = rng.pick(PLACES);
     match rng.below(6) {
@@ -220,7 +293,7 @@ fn sentence(rng: &mut Rng) -> String {
         ),
         1 => format!(
             "According to {}, {} were reported in {place} {}, the highest toll since {}.",
-            actor.to_lowercase(),
+            mid_sentence(actor),
             figure(rng),
             date_phrase(rng),
             rng.pick(MONTHS)

@@ -188,6 +188,14 @@ pub(crate) fn find_unknown(text: &str, from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     loop {
         let q = find_non_ascii(bytes, i)?;
+        // Shortcut for U+00C0 to U+017F, all known letters but for U+00D7
+        // and U+00F7 (see the test `latin_shortcut_is_exact`).
+        if let (Some(&lead @ 0xC3..=0xC5), Some(&second)) = (bytes.get(q), bytes.get(q + 1)) {
+            if !(lead == 0xC3 && (second == 0x97 || second == 0xB7)) {
+                i = q + 2;
+                continue;
+            }
+        }
         let (c, len) = decode_at(text, q)?;
         if classify(c).is_none() {
             return Some((q, len));
@@ -294,6 +302,22 @@ mod tests {
             let k = classify(c).expect("ASCII is known");
             assert_eq!(c.is_alphanumeric(), k.alnum, "{c:?}");
         }
+    }
+
+    #[test]
+    fn latin_shortcut_is_exact() {
+        for u in 0xC0u32..=0x17F {
+            let c = char::from_u32(u).expect("scalar value");
+            let expected = u != 0xD7 && u != 0xF7;
+            assert_eq!(classify(c).is_some(), expected, "{c:?}");
+            if expected {
+                assert_eq!(classify(c).map(|k| k.word), Some(WordClass::Letter));
+            }
+        }
+        assert_eq!(find_unknown("a×b", 0), Some((1, 2)));
+        assert_eq!(find_unknown("aéb÷", 0), Some((4, 2)));
+        assert_eq!(find_unknown("aéƻ", 0), Some((3, 2)));
+        assert_eq!(find_unknown("aé’", 0), None);
     }
 
     #[test]

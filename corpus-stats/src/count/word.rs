@@ -143,44 +143,10 @@ fn is_digit(c: u8) -> bool {
     c.wrapping_sub(b'0') < 10
 }
 
-/// Counts the words starting in a block of ASCII bytes without `_`, given
-/// the automaton state before it; `None` if the block does not qualify.
-#[inline]
-fn block_count(state: u8, block: &[u8; BLOCK]) -> Option<(u64, u8)> {
-    // Two bytes standing for the context that `state` summarises.
-    let (p2, p1) = match state {
-        S0 => (b' ', b' '),
-        LETTER => (b' ', b'a'),
-        DIGIT => (b' ', b'0'),
-        LETTER_MID => (b'a', b':'),
-        DIGIT_MID => (b'0', b','),
-        _ => return None,
-    };
-    let mut ext = [0u8; BLOCK + 2];
-    ext[0] = p2;
-    ext[1] = p1;
-    ext[2..].copy_from_slice(block);
-    let mut bad = 0u8;
-    let mut starts = 0u8;
-    for i in 0..BLOCK {
-        let q2 = ext[i];
-        let q1 = ext[i + 1];
-        let c = ext[i + 2];
-        bad |= (c >= 0x80) as u8 | (c == b'_') as u8;
-        let alpha = is_alpha(c);
-        let digit = is_digit(c);
-        let prev_alnum = is_alpha(q1) | is_digit(q1);
-        let letter_join = (q1 == b':') | (q1 == b'.') | (q1 == b'\'');
-        let digit_join = (q1 == b',') | (q1 == b';') | (q1 == b'.') | (q1 == b'\'');
-        let joined = (letter_join & is_alpha(q2) & alpha) | (digit_join & is_digit(q2) & digit);
-        starts += ((alpha | digit) & !prev_alnum & !joined) as u8;
-    }
-    if bad != 0 {
-        return None;
-    }
-    let q2 = block[BLOCK - 2];
-    let q1 = block[BLOCK - 1];
-    let after = if is_alpha(q1) {
+/// The automaton state after the bytes `q2 q1`, for ASCII without `_`.
+#[inline(always)]
+fn state_after(q2: u8, q1: u8) -> u8 {
+    if is_alpha(q1) {
         LETTER
     } else if is_digit(q1) {
         DIGIT
@@ -198,8 +164,74 @@ fn block_count(state: u8, block: &[u8; BLOCK]) -> Option<(u64, u8)> {
         }
     } else {
         S0
+    }
+}
+
+/// Whether the formula covers byte `b`: ASCII other than `_`.
+#[inline(always)]
+fn is_plain(b: u8) -> bool {
+    b < 0x80 && b != b'_'
+}
+
+/// Two bytes standing for the context that `state` summarises
+/// (`state_after` maps them back to `state`), if the formula covers it.
+#[inline(always)]
+fn context_of(state: u8) -> Option<(u8, u8)> {
+    match state {
+        S0 => Some((b' ', b' ')),
+        LETTER => Some((b' ', b'a')),
+        DIGIT => Some((b' ', b'0')),
+        LETTER_MID => Some((b'a', b':')),
+        DIGIT_MID => Some((b'0', b',')),
+        _ => None,
+    }
+}
+
+/// For each byte of `ext[2..]`, whether a word starts there, given the
+/// two bytes before it (valid where those three bytes are plain ASCII), and
+/// whether the byte is plain.
+#[inline]
+fn block_starts(ext: &[u8; BLOCK + 2]) -> ([u8; BLOCK], [u8; BLOCK]) {
+    let mut plain = [0u8; BLOCK];
+    let mut starts = [0u8; BLOCK];
+    for i in 0..BLOCK {
+        let q2 = ext[i];
+        let q1 = ext[i + 1];
+        let c = ext[i + 2];
+        plain[i] = is_plain(c) as u8;
+        let alpha = is_alpha(c);
+        let digit = is_digit(c);
+        let prev_alnum = is_alpha(q1) | is_digit(q1);
+        let letter_join = (q1 == b':') | (q1 == b'.') | (q1 == b'\'');
+        let digit_join = (q1 == b',') | (q1 == b';') | (q1 == b'.') | (q1 == b'\'');
+        let joined = (letter_join & is_alpha(q2) & alpha) | (digit_join & is_digit(q2) & digit);
+        starts[i] = ((alpha | digit) & !prev_alnum & !joined) as u8;
+    }
+    (starts, plain)
+}
+
+/// Word class of the non-ASCII character at `i` of a fast region, with its
+/// length, from its bytes: in a fast region every non-ASCII character is
+/// one that [`classify`] knows, so the lead bytes tell them apart.
+#[inline]
+fn non_ascii_class(bytes: &[u8], i: usize) -> (WordClass, usize) {
+    let lead = bytes.get(i).copied().unwrap_or(0);
+    let second = bytes.get(i + 1).copied().unwrap_or(0);
+    let len = match lead {
+        0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     };
-    Some((u64::from(starts), after))
+    let class = match (lead, second) {
+        // U+00D7 and U+00F7.
+        (0xC3, 0x97 | 0xB7) => WordClass::Other,
+        // U+00C0 to U+027F: the known ones are letters.
+        (0xC3..=0xC9, _) => WordClass::Letter,
+        // U+2018 and U+2019.
+        (0xE2, 0x80) if matches!(bytes.get(i + 2), Some(0x98 | 0x99)) => WordClass::MidNumLet,
+        _ => WordClass::Other,
+    };
+    (class, len)
 }
 
 /// Class of the character at `i` in a fast region, with its length.
@@ -221,31 +253,69 @@ fn count_region(text: &str, start: usize, end: usize) -> u64 {
     let mut i = start;
     let mut state = S0;
     let mut count = 0u64;
-    while i < end {
-        if let Some(block) = bytes.get(i..i + BLOCK).filter(|_| i + BLOCK <= end) {
-            if let Ok(block) = <&[u8; BLOCK]>::try_from(block) {
-                if let Some((n, after)) = block_count(state, block) {
-                    count += n;
-                    state = after;
-                    i += BLOCK;
-                    continue;
+    // Whole blocks: the formula where it is valid, the automaton elsewhere.
+    while i + BLOCK <= end {
+        let Some(Ok(block)) = bytes.get(i..i + BLOCK).map(<&[u8; BLOCK]>::try_from) else {
+            break;
+        };
+        let mut ext = [0u8; BLOCK + 2];
+        // The formula is valid at `j` when the two bytes before it are
+        // plain, or stand for the state (at the start of the block).
+        let mut valid = match context_of(state) {
+            Some((p2, p1)) => {
+                ext[0] = p2;
+                ext[1] = p1;
+                true
+            }
+            None => false,
+        };
+        ext[2..].copy_from_slice(block);
+        let (starts, plain) = block_starts(&ext);
+        let mut j = 0;
+        while j < BLOCK {
+            if valid {
+                let k = plain[j..]
+                    .iter()
+                    .position(|&p| p == 0)
+                    .map_or(BLOCK, |p| p + j);
+                let n: u8 = starts[j..k].iter().sum();
+                count += u64::from(n);
+                if k > j {
+                    state = state_after(ext[k], ext[k + 1]);
+                }
+                j = k;
+                if j >= BLOCK {
+                    break;
                 }
             }
-        }
-        let stop = (i + BLOCK).min(end);
-        while i < stop {
-            let b = bytes[i];
+            // One step of the automaton.
+            let b = block[j];
             let t = if b < 0x80 {
-                i += 1;
+                j += 1;
                 BYTE_TRANSITIONS[usize::from(state) * 128 + usize::from(b)]
             } else {
-                let (class, len) = class_at(text, i);
-                i += len;
+                let (class, len) = non_ascii_class(bytes, i + j);
+                j += len;
                 TRANSITIONS[usize::from(state)][class_index(class)]
             };
             count += u64::from(t >> 7);
             state = t & !NEW;
+            valid = j >= 2 && j < BLOCK && plain[j - 2] == 1 && plain[j - 1] == 1;
         }
+        i += j;
+    }
+    // The last bytes.
+    while let Some(&b) = bytes.get(i).filter(|_| i < end) {
+        let t = if b < 0x80 {
+            i += 1;
+            BYTE_TRANSITIONS[usize::from(state) * 128 + usize::from(b)]
+        } else {
+            let (class, len) = non_ascii_class(bytes, i);
+            i += len;
+            TRANSITIONS[usize::from(state)][class_index(class)]
+        };
+        count += u64::from(t >> 7);
+        state = t & !NEW;
     }
     count
 }

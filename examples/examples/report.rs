@@ -1,1 +1,304 @@
-fn main() {}
+//! `report`: a readable summary of a corpus, the main job.
+//!
+//! ```text
+//! cargo run --release --example report                 # the bundled sample corpus
+//! cargo run --release --example report -- PATH...      # files and/or folders
+//! cargo run --release --example report -- --json PATH  # the same summary as JSON
+//! ```
+//!
+//! Every document goes through the three crates: `corpus-format` parses it,
+//! `corpus-clean` cleans it, and `corpus-stats` counts its words and
+//! sentences and finds its dates and figures in the cleaned body. Each
+//! document's [`DocStats`] are merged into one [`CorpusStats`], which gives
+//! the totals, the top words, the timeline and the largest figures.
+
+use std::{collections::BTreeMap, io, process::ExitCode};
+
+use clap::Parser;
+use corpus_clean::{Cleaner, EditKind};
+use corpus_examples::{Doc, InputArgs, InputError, Pipeline, Run};
+use corpus_format::BlockKind;
+use corpus_stats::{CorpusStats, DocStats, ENGLISH_STOP_WORDS, LargestFigure};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Summarize a corpus: documents, words and sentences, the top words, a
+/// timeline of the dates it mentions by month, its largest figures in
+/// context, and the cleaning edits by kind. Without PATH, reports on the
+/// sample corpus bundled with the examples.
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Cli {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// Write the summary as one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+
+    /// How many top words and largest figures to show.
+    #[arg(long, value_name = "N", default_value_t = 15)]
+    top: usize,
+
+    /// Count common English function words (`the`, `of`, `said`…) among
+    /// the top words; they are left out by default.
+    #[arg(long)]
+    stop_words: bool,
+}
+
+/// Bytes of context kept on each side of a figure.
+const CONTEXT: usize = 45;
+/// Width of the longest bar of the timeline.
+const BAR_WIDTH: usize = 40;
+/// Months drawn at most in the timeline (the latest ones).
+const MONTHS_SHOWN: usize = 36;
+
+/// What one document contributes: its stats and its edits by kind.
+struct DocSummary {
+    stats: DocStats,
+    edits: BTreeMap<EditKind, u64>,
+}
+
+fn summarize(doc: &Doc, cleaner: &Cleaner) -> Result<DocSummary, InputError> {
+    let parsed = corpus_format::parse(doc.text()?);
+    let clean = cleaner.clean_document(&parsed);
+    let body = clean.body();
+    let date = doc.reference_date(&parsed);
+
+    let paragraphs = clean
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph);
+    let headings = clean.blocks.len() - paragraphs.clone().count();
+    let mut stats = DocStats::from_text(&body, paragraphs.count() as u64, headings as u64)
+        .with_document(&doc.id);
+
+    let mentions: Vec<_> = corpus_stats::date_mentions(&body, date).collect();
+    for (year, month) in mentions.iter().filter_map(|m| m.value?.month_key()) {
+        // A well-formed `YYYY-MM` key is always accepted.
+        let _ = stats.add_date_month(&format!("{year:04}-{month:02}"));
+    }
+    let spans: Vec<_> = mentions.iter().map(|m| m.span).collect();
+    for figure in corpus_stats::figures_excluding(&body, &spans) {
+        let context = if figure.value.is_some() {
+            corpus_examples::context(&body, figure.span, CONTEXT)
+        } else {
+            String::new()
+        };
+        stats.add_figure(
+            figure.kind.as_str(),
+            figure.value,
+            figure.text,
+            figure.unit,
+            &context,
+        );
+    }
+
+    let mut edits = BTreeMap::new();
+    for edit in &clean.edits {
+        *edits.entry(edit.kind).or_insert(0) += 1;
+    }
+    Ok(DocSummary { stats, edits })
+}
+
+/// The summary, as `--json` writes it.
+#[derive(Serialize)]
+struct Report<'a> {
+    documents: u64,
+    words: u64,
+    sentences: u64,
+    paragraphs: u64,
+    headings: u64,
+    top_words: Vec<WordCount<'a>>,
+    dates_by_month: &'a BTreeMap<String, u64>,
+    figures_by_kind: &'a BTreeMap<String, u64>,
+    largest_figures: Vec<Figure<'a>>,
+    edits: BTreeMap<&'static str, u64>,
+    failed: u64,
+    throughput: Throughput,
+}
+
+#[derive(Serialize)]
+struct WordCount<'a> {
+    word: &'a str,
+    count: u64,
+}
+
+#[derive(Serialize)]
+struct Figure<'a> {
+    text: &'a str,
+    kind: &'a str,
+    #[serde(serialize_with = "corpus_examples::json_number")]
+    value: Option<Decimal>,
+    unit: Option<&'a str>,
+    context: &'a str,
+    document: &'a str,
+}
+
+#[derive(Serialize)]
+struct Throughput {
+    documents: u64,
+    megabytes: f64,
+    seconds: f64,
+    mb_per_s: f64,
+}
+
+fn report<'a>(
+    cli: &Cli,
+    totals: &'a CorpusStats,
+    edits: &BTreeMap<EditKind, u64>,
+    run: &Run,
+) -> Report<'a> {
+    let top_words = if cli.stop_words {
+        totals.top_words(cli.top)
+    } else {
+        totals.top_words_excluding(cli.top, ENGLISH_STOP_WORDS)
+    };
+    Report {
+        documents: totals.documents,
+        words: totals.words,
+        sentences: totals.sentences,
+        paragraphs: totals.paragraphs,
+        headings: totals.headings,
+        top_words: top_words
+            .into_iter()
+            .map(|(word, count)| WordCount { word, count })
+            .collect(),
+        dates_by_month: &totals.dates_by_month,
+        figures_by_kind: &totals.figures_by_kind,
+        largest_figures: totals
+            .largest_figures
+            .iter()
+            .take(cli.top)
+            .map(|f: &LargestFigure| Figure {
+                text: &f.text,
+                kind: &f.kind,
+                value: Some(f.value),
+                unit: f.unit.as_deref(),
+                context: &f.context,
+                document: &f.document,
+            })
+            .collect(),
+        edits: edits.iter().map(|(k, &n)| (k.as_str(), n)).collect(),
+        failed: run.failed,
+        throughput: Throughput {
+            documents: run.documents,
+            megabytes: run.bytes as f64 / 1e6,
+            seconds: run.elapsed.as_secs_f64(),
+            mb_per_s: run.mb_per_s(),
+        },
+    }
+}
+
+/// A horizontal bar of `value / max` of `BAR_WIDTH` cells, in eighths.
+fn bar(value: u64, max: u64) -> String {
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let eighths = (value * BAR_WIDTH as u64 * 8).div_ceil(max.max(1)) as usize;
+    "█".repeat(eighths / 8) + EIGHTHS[eighths % 8]
+}
+
+/// Groups digits by thousands: `32300` → `32,300`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn print_text(r: &Report<'_>, run: &Run) {
+    println!(
+        "{} documents, {} words, {} sentences, {} paragraphs, {} headings",
+        thousands(r.documents),
+        thousands(r.words),
+        thousands(r.sentences),
+        thousands(r.paragraphs),
+        thousands(r.headings)
+    );
+
+    println!("\nTop words");
+    let width = r
+        .top_words
+        .iter()
+        .map(|w| w.word.chars().count())
+        .max()
+        .unwrap_or(0);
+    for w in &r.top_words {
+        println!("  {:<width$}  {:>9}", w.word, thousands(w.count));
+    }
+
+    println!("\nDates mentioned by month");
+    let months: Vec<(&String, u64)> = r.dates_by_month.iter().map(|(m, &n)| (m, n)).collect();
+    let hidden = months.len().saturating_sub(MONTHS_SHOWN);
+    if hidden > 0 {
+        println!("  ({hidden} earlier months not shown)");
+    }
+    let max = months.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    for &(month, n) in &months[hidden..] {
+        println!("  {month}  {:>7}  {}", thousands(n), bar(n, max));
+    }
+    if months.is_empty() {
+        println!("  (none)");
+    }
+
+    println!("\nLargest figures");
+    for f in &r.largest_figures {
+        println!("  {} ({}, {})", f.text, f.kind, f.document);
+        println!("      {}", f.context);
+    }
+    let kinds: Vec<String> = r
+        .figures_by_kind
+        .iter()
+        .map(|(k, n)| format!("{k} {}", thousands(*n)))
+        .collect();
+    println!("  by kind: {}", kinds.join(", "));
+
+    println!("\nCleaning edits");
+    for (kind, n) in &r.edits {
+        println!("  {kind:<14} {:>9}", thousands(*n));
+    }
+    if r.edits.is_empty() {
+        println!("  (none)");
+    }
+    if run.failed > 0 {
+        println!("\n{} inputs failed (see the messages above)", run.failed);
+    }
+    println!();
+    println!("{}", run.throughput_line());
+}
+
+fn main() -> io::Result<ExitCode> {
+    let cli = Cli::parse();
+    let inputs = match cli.input.inputs() {
+        Some(inputs) => inputs,
+        None => corpus_examples::Inputs::files(vec![corpus_examples::sample_corpus()]),
+    };
+    let cleaner = Cleaner::default();
+    let mut totals = CorpusStats::new();
+    let mut edits: BTreeMap<EditKind, u64> = BTreeMap::new();
+    let run = Pipeline::new(cli.input.threads).run(
+        inputs,
+        |doc| summarize(doc, &cleaner),
+        |doc| {
+            totals.push(doc.stats);
+            for (kind, n) in doc.edits {
+                *edits.entry(kind).or_insert(0) += n;
+            }
+            Ok(())
+        },
+    )?;
+    let summary = report(&cli, &totals, &edits, &run);
+    if cli.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&summary).unwrap_or_default()
+        );
+    } else {
+        print_text(&summary, &run);
+    }
+    Ok(ExitCode::from(run.exit_code()))
+}

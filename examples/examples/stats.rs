@@ -10,16 +10,18 @@
 //! extracts dates and figures from the cleaned body, the blocks joined by
 //! `"\n\n"` without the header, into which every `start`/`end` points.
 
-use std::process::ExitCode;
+use std::{collections::BTreeMap, process::ExitCode};
 
 use chrono::NaiveDate;
 use clap::Parser;
 use corpus_clean::Cleaner;
 use corpus_examples::{Doc, InputArgs, InputError, Pipeline};
 use corpus_format::BlockKind;
-use corpus_stats::{DateKind, DateValue, FigureKind, FigureQualifier, TextCounts};
-use rust_decimal::{Decimal, prelude::ToPrimitive};
-use serde::{Serialize, Serializer};
+use corpus_stats::{
+    CorpusStats, DateKind, DateValue, DocStats, FigureKind, FigureQualifier, TextCounts,
+};
+use rust_decimal::Decimal;
+use serde::Serialize;
 
 /// Print one JSON object per document, in input order: path, id, date,
 /// words, sentences, paragraphs, headings, date mentions, figures and the
@@ -29,6 +31,38 @@ use serde::{Serialize, Serializer};
 struct Cli {
     #[command(flatten)]
     input: InputArgs,
+
+    /// End with one more line, `{"summary": {...}}`, holding the corpus
+    /// totals: documents, words, sentences, the top 20 words (case-folded,
+    /// ties in alphabetical order), date mentions by month and figures by
+    /// kind.
+    #[arg(long)]
+    summary: bool,
+}
+
+/// Number of top words in the summary.
+const TOP_WORDS: usize = 20;
+
+/// The last line with `--summary`.
+#[derive(Serialize)]
+struct SummaryLine<'a> {
+    summary: Summary<'a>,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    documents: u64,
+    words: u64,
+    sentences: u64,
+    top_words: Vec<WordCount<'a>>,
+    dates_by_month: &'a BTreeMap<String, u64>,
+    figures_by_kind: &'a BTreeMap<String, u64>,
+}
+
+#[derive(Serialize)]
+struct WordCount<'a> {
+    word: &'a str,
+    count: u64,
 }
 
 /// One output line; the field order is the documented schema.
@@ -62,7 +96,7 @@ struct FigureLine<'a> {
     start: usize,
     end: usize,
     kind: FigureKind,
-    #[serde(serialize_with = "json_number")]
+    #[serde(serialize_with = "corpus_examples::json_number")]
     value: Option<Decimal>,
     qualifier: Option<FigureQualifier>,
     unit: Option<&'a str>,
@@ -74,46 +108,57 @@ struct CleanLine {
     edits: usize,
 }
 
-/// A decimal as a JSON number: an integer when it is one, else a float.
-fn json_number<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    let Some(d) = value.map(|d| d.normalize()) else {
-        return s.serialize_none();
-    };
-    match (d.scale(), d.to_i64(), d.to_f64()) {
-        (0, Some(i), _) => s.serialize_i64(i),
-        (_, _, Some(f)) => s.serialize_f64(f),
-        _ => s.serialize_none(),
-    }
-}
-
-fn stats_of(doc: &Doc, cleaner: &Cleaner) -> Result<String, InputError> {
+/// The JSON line of one document and, with `--summary`, its share of the
+/// totals.
+fn stats_of(
+    doc: &Doc,
+    cleaner: &Cleaner,
+    summary: bool,
+) -> Result<(String, Option<DocStats>), InputError> {
     let parsed = corpus_format::parse(doc.text()?);
     let clean = cleaner.clean_document(&parsed);
     let body = clean.body();
     let date = doc.reference_date(&parsed);
 
-    let counts = TextCounts::of(&body);
     let dates: Vec<_> = corpus_stats::date_mentions(&body, date).collect();
     let date_spans: Vec<_> = dates.iter().map(|m| m.span).collect();
-    let figures = corpus_stats::figures_excluding(&body, &date_spans);
+    let figures: Vec<_> = corpus_stats::figures_excluding(&body, &date_spans).collect();
+    let paragraphs = clean
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .count();
+    let headings: Vec<&str> = clean
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| b.text.as_str())
+        .collect();
+
+    // The totals need word frequencies; without them, counting is enough.
+    let (words, sentences, totals) = if summary {
+        let mut totals = DocStats::from_text(&body, paragraphs as u64, headings.len() as u64);
+        for (y, m) in dates.iter().filter_map(|d| d.value?.month_key()) {
+            // A well-formed `YYYY-MM` key is always accepted.
+            let _ = totals.add_date_month(&format!("{y:04}-{m:02}"));
+        }
+        for f in &figures {
+            totals.add_figure(f.kind.as_str(), f.value, f.text, f.unit, "");
+        }
+        (totals.words, totals.sentences, Some(totals))
+    } else {
+        let counts = TextCounts::of(&body);
+        (counts.words, counts.sentences, None)
+    };
 
     let line = DocLine {
         path: doc.path_string(),
         id: &doc.id,
         date,
-        words: counts.words,
-        sentences: counts.sentences,
-        paragraphs: clean
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .count(),
-        headings: clean
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Heading)
-            .map(|b| b.text.as_str())
-            .collect(),
+        words,
+        sentences,
+        paragraphs,
+        headings,
         dates: dates
             .iter()
             .map(|m| DateLine {
@@ -125,6 +170,7 @@ fn stats_of(doc: &Doc, cleaner: &Cleaner) -> Result<String, InputError> {
             })
             .collect(),
         figures: figures
+            .iter()
             .map(|f| FigureLine {
                 text: f.text,
                 start: f.span.start,
@@ -141,18 +187,47 @@ fn stats_of(doc: &Doc, cleaner: &Cleaner) -> Result<String, InputError> {
         },
     };
     // Plain structs of strings and numbers always serialize.
-    Ok(serde_json::to_string(&line).unwrap_or_default())
+    Ok((serde_json::to_string(&line).unwrap_or_default(), totals))
 }
 
 fn main() -> std::io::Result<ExitCode> {
     let cli = Cli::parse();
     let inputs = cli.input.inputs_or_exit::<Cli>();
     let cleaner = Cleaner::default();
+    let mut totals = CorpusStats::new();
     let mut out = corpus_examples::stdout();
     let run = Pipeline::new(cli.input.threads).run(
         inputs,
-        |doc| stats_of(doc, &cleaner),
-        |line| corpus_examples::write_line(&mut out, &line),
+        |doc| stats_of(doc, &cleaner, cli.summary),
+        |(line, doc_totals)| {
+            if let Some(doc_totals) = doc_totals {
+                totals.push(doc_totals);
+            }
+            corpus_examples::write_line(&mut out, &line)
+        },
     )?;
+    if cli.summary && !run.output_closed {
+        let line = SummaryLine {
+            summary: Summary {
+                documents: totals.documents,
+                words: totals.words,
+                sentences: totals.sentences,
+                top_words: totals
+                    .top_words(TOP_WORDS)
+                    .into_iter()
+                    .map(|(word, count)| WordCount { word, count })
+                    .collect(),
+                dates_by_month: &totals.dates_by_month,
+                figures_by_kind: &totals.figures_by_kind,
+            },
+        };
+        let json = serde_json::to_string(&line).unwrap_or_default();
+        let written = corpus_examples::write_line(&mut out, &json);
+        if let Err(e) = written {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                return Err(e);
+            }
+        }
+    }
     corpus_examples::finish(out, &run)
 }

@@ -18,7 +18,7 @@
 //!
 //! let inputs = Inputs::files(vec![dir.path().to_owned()]);
 //! let mut ids = Vec::new();
-//! let run = Pipeline::new(Some(2)).run(
+//! let run = Pipeline::new(std::num::NonZeroUsize::new(2)).run(
 //!     inputs,
 //!     |doc| Ok(format!("{} {}", doc.id, corpus_format::parse(doc.text()?).blocks().len())),
 //!     |line| { ids.push(line); Ok(()) },
@@ -747,6 +747,86 @@ pub fn finish(mut out: impl Write, run: &Run) -> io::Result<std::process::ExitCo
         _ => {}
     }
     Ok(std::process::ExitCode::from(run.exit_code()))
+}
+
+/// Serializes a decimal as a JSON number: an integer when it is one
+/// (`32300`), else the nearest float (`12.5`); `None` as `null`.
+///
+/// For `#[serde(serialize_with = "corpus_examples::json_number")]`.
+///
+/// # Errors
+///
+/// Those of the serializer.
+pub fn json_number<S: serde::Serializer>(
+    value: &Option<rust_decimal::Decimal>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use rust_decimal::prelude::ToPrimitive;
+    let Some(d) = value.map(|d| d.normalize()) else {
+        return s.serialize_none();
+    };
+    match (d.scale(), d.to_i64(), d.to_f64()) {
+        (0, Some(i), _) => s.serialize_i64(i),
+        (_, _, Some(f)) => s.serialize_f64(f),
+        _ => s.serialize_none(),
+    }
+}
+
+/// The words around `span` in `text`, on one line: at most about `width`
+/// bytes on each side, cut at spaces, within the paragraph (blocks are
+/// separated by a blank line), with `…` where the context was cut.
+///
+/// ```
+/// let text = "First block.\n\nAid reached over 32,000 people\nin the north.";
+/// let at = text.find("32,000").unwrap();
+/// let span = corpus_format::Span::new(at, at + 6);
+/// assert_eq!(corpus_examples::context(text, span, 40), "Aid reached over 32,000 people in the north.");
+/// assert_eq!(corpus_examples::context(text, span, 8), "…over 32,000 people…");
+/// ```
+#[must_use]
+pub fn context(text: &str, span: corpus_format::Span, width: usize) -> String {
+    let (Some(before), Some(item), Some(after)) = (
+        text.get(..span.start),
+        text.get(span.range()),
+        text.get(span.end..),
+    ) else {
+        return String::new();
+    };
+    let before = before.rsplit("\n\n").next().unwrap_or("");
+    let after = after.split("\n\n").next().unwrap_or("");
+    let mut left = before.len().saturating_sub(width);
+    while !before.is_char_boundary(left) {
+        left += 1;
+    }
+    let mut left_text = &before[left..];
+    let cut_left = left > 0;
+    if cut_left {
+        // Start at a word.
+        left_text = left_text
+            .find(char::is_whitespace)
+            .map_or("", |i| &left_text[i..])
+            .trim_start();
+    }
+    let mut right = width.min(after.len());
+    while !after.is_char_boundary(right) {
+        right -= 1;
+    }
+    let mut right_text = &after[..right];
+    let cut_right = right < after.len();
+    if cut_right {
+        right_text = &right_text[..right_text.rfind(char::is_whitespace).unwrap_or(0)];
+    }
+    let mut out = String::with_capacity(left_text.len() + item.len() + right_text.len() + 8);
+    if cut_left {
+        out.push('…');
+    }
+    for part in [left_text, item, right_text] {
+        out.extend(part.chars().map(|c| if c == '\n' { ' ' } else { c }));
+    }
+    if cut_right {
+        out.push('…');
+    }
+    out
 }
 
 /// The folder of the sample corpus bundled with the package.

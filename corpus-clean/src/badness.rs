@@ -123,15 +123,38 @@ fn lower_ascii(w: W) -> bool {
 
 /// Whether `text` contains a sequence that looks like mojibake.
 pub(crate) fn is_bad(text: &str) -> bool {
+    let b = text.as_bytes();
     // Window of the last six characters: w[5] is the current one.
     let mut w = [NONE; 6];
     let mut n = 0usize;
-    for c in text.chars() {
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 && w[5].c.is_ascii() {
+            // Every combination involves a non-ASCII character in one of its
+            // last two places: skip ASCII after ASCII, keeping the window.
+            let end = b[i..]
+                .iter()
+                .position(|&x| x >= 0x80)
+                .map_or(b.len(), |p| i + p);
+            for &x in &b[end.saturating_sub(6).max(i)..end] {
+                w.copy_within(1.., 0);
+                w[5] = W {
+                    c: char::from(x),
+                    k: 0,
+                };
+            }
+            n += end - i;
+            i = end;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+            i += 1;
+            continue;
+        };
         w.copy_within(1.., 0);
         w[5] = W { c, k: cat(c) };
         n += 1;
-        // Every combination involves a non-ASCII character in one of the
-        // last two places.
+        i += c.len_utf8();
         if c.is_ascii() && w[4].c.is_ascii() {
             continue;
         }

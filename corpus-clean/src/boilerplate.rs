@@ -98,15 +98,16 @@ impl Boilerplate {
         let mut log = EditLog::default();
         let mut start = 0;
         let mut buf = Vec::with_capacity(self.max_len);
-        for raw in text.split('\n') {
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
+        // Lines end at `\n`, `\r\n` or `\r` (`\r\n` gives an empty line
+        // between, which has no trailer).
+        for line in text.split(['\n', '\r']) {
             if let Some(cut) = self.cut_point(line, &mut buf) {
                 let end = line.trim_end().len();
                 if cut < end {
                     log.push(EditKind::Boilerplate, start + cut, start + end, "");
                 }
             }
-            start += raw.len() + 1;
+            start += line.len() + 1;
         }
         log.edits
     }

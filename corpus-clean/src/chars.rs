@@ -51,11 +51,24 @@ fn classify(c: char) -> Fix {
 
 /// Whether a byte may start a character [`fix`] changes. Bytes `0xC2`,
 /// `0xE1`, `0xE2`, `0xE3` and `0xEF` lead every non-ASCII one.
+const fn suspicious_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = (x < 0x20 && x != b'\t' && x != b'\n' && x != b'\r')
+            || x == 0x7f
+            || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        b += 1;
+    }
+    t
+}
+
+static SUSPICIOUS: [bool; 256] = suspicious_table();
+
 #[inline]
 fn suspicious(b: u8) -> bool {
-    (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
-        || b == 0x7f
-        || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+    SUSPICIOUS[usize::from(b)]
 }
 
 /// Edits fixing spaces, invisible and control characters of `text`.

@@ -293,16 +293,17 @@ impl Cleaner {
             return unchanged;
         }
         let mut text = apply_edits(input, &edits);
+        // Every step works line by line, so only lines the previous pass
+        // changed can change again.
+        let mut changed = edits.clone();
         for _ in 1..MAX_PASSES {
-            if !self.needs_work(&text, trim_start) {
-                break;
-            }
-            let more = self.run_once(&text, trim_start);
+            let more = self.rerun_changed_lines(&text, &changed, trim_start);
             if more.is_empty() {
                 break;
             }
             let next = apply_edits(&text, &more);
-            edits = compose(edits, more, &text);
+            edits = compose(edits, more.clone(), &text);
+            changed = more;
             text = next;
         }
         Cleaned {
@@ -310,6 +311,39 @@ impl Cleaner {
             edits,
             input_len: input.len(),
         }
+    }
+
+    /// Runs a pass on each line of `text` (the output of `edits`) that an
+    /// edit touched; edits relative to `text`.
+    fn rerun_changed_lines(&self, text: &str, edits: &[Edit], trim_start: bool) -> Vec<Edit> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut delta: isize = 0;
+        let mut done = 0; // End of the last line re-run.
+        for e in edits {
+            let out_start = (e.span.start as isize + delta) as usize;
+            let out_end = out_start + e.replacement.len();
+            delta += e.delta();
+            if out_end < done || (out_end == done && done > 0) {
+                continue;
+            }
+            let from = out_start.max(done).min(bytes.len());
+            let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[..from]).map_or(0, |p| p + 1);
+            let to = out_end.max(from).min(bytes.len());
+            let line_end =
+                memchr::memchr2(b'\n', b'\r', &bytes[to..]).map_or(bytes.len(), |p| to + p);
+            let Some(lines) = text.get(line_start..line_end) else {
+                continue;
+            };
+            if self.needs_work(lines, trim_start) {
+                for mut e in self.run_once(lines, trim_start) {
+                    e.span = e.span.shift(line_start);
+                    out.push(e);
+                }
+            }
+            done = line_end + 1;
+        }
+        out
     }
 
     /// The quick scan: `false` only when no step can change `text`.

@@ -28,14 +28,19 @@ use crate::badness::is_bad;
 use crate::codepage::{CLUE_CONT, CLUE_FIRST2, CLUE_FIRST3, CLUE_FIRST4, Charmap, charmaps};
 use crate::edit::{Edit, EditKind, EditLog, apply_edits, compose};
 
+/// Most UTF-8-looking sequences in one run examined together (bounds the
+/// work per character).
+const MAX_RUN: usize = 16;
+
 /// Most rounds of repair on one line.
 pub(crate) const MAX_ROUNDS: usize = 6;
 
-/// Edits that repair the mojibake of `text`, line by line.
+/// Edits that repair the mojibake of `text`, line by line (lines end at
+/// `\n` or `\r`).
 pub(crate) fn repair(text: &str) -> Vec<Edit> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split('\n') {
+    for line in text.split(['\n', '\r']) {
         if !line.is_ascii() {
             for mut e in fix_encoding(line, true) {
                 e.span = e.span.shift(start);
@@ -57,9 +62,6 @@ fn fix_encoding(line: &str, inconsistent: bool) -> Vec<Edit> {
             break;
         }
         let next = apply_edits(&cur, &step);
-        if next == *cur {
-            break;
-        }
         edits = compose(edits, step, &cur);
         cur = Cow::Owned(next);
     }
@@ -82,7 +84,9 @@ fn one_step(text: &str, inconsistent: bool) -> Vec<Edit> {
         if cm.sloppy {
             enc.replace_lossy_sequences();
         }
-        if let Some(decoded) = enc.decode_utf8() {
+        if let Some(decoded) = enc.decode_utf8()
+            && plausible(&decoded)
+        {
             return diff_edits(text, &decoded);
         }
     }
@@ -144,12 +148,14 @@ fn fix_inconsistent(text: &str) -> Vec<Edit> {
         }
         let run_start = i;
         let mut j = i + first;
-        while j < total {
+        let mut seqs = 1;
+        while j < total && seqs < MAX_RUN {
             let n = seq_len(j);
             if n == 0 {
                 break;
             }
             j += n;
+            seqs += 1;
         }
         let start = chars[run_start].0;
         let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
@@ -159,13 +165,26 @@ fn fix_inconsistent(text: &str) -> Vec<Edit> {
         } else {
             start
         };
+        let mut fixed = false;
         if j - run_start < total && (is_bad(sub) || is_bad(&text[context_start..end])) {
-            for mut e in fix_encoding(sub, false) {
-                e.span = e.span.shift(start);
-                out.push(e);
+            let edits = fix_encoding(sub, false);
+            // Keep a local repair only if its result looks right.
+            if !edits.is_empty() && !is_bad(&apply_edits(sub, &edits)) {
+                for mut e in edits {
+                    e.span = e.span.shift(start);
+                    out.push(e);
+                }
+                fixed = true;
             }
         }
-        i = j;
+        // A run that is not fixed may have started at a good character that
+        // cannot lead a Windows-1252 sequence (a curly quote before the
+        // damage): then try again one character on.
+        let lead_1252 = maps
+            .cp1252
+            .encode(chars[run_start].1)
+            .is_some_and(|b| (0xC2..=0xF4).contains(&b));
+        i = if fixed || lead_1252 { j } else { i + 1 };
     }
     out
 }
@@ -391,6 +410,36 @@ impl Encoded {
     }
 }
 
+/// Whether decoded text is plausible writing: no combining mark of one
+/// script placed on a letter of another (`Չ` + U+06EA), which is what a
+/// wrong code page tends to produce. Marks of the generic combining blocks
+/// may follow anything.
+fn plausible(decoded: &[(char, u32, u32)]) -> bool {
+    let mut prev: Option<char> = None;
+    for &(c, _, _) in decoded {
+        if let Some(base) = prev
+            && !c.is_ascii()
+            && unicode_normalization::char::is_combining_mark(c)
+        {
+            let generic = matches!(
+                c,
+                '\u{300}'..='\u{36f}'
+                    | '\u{1ab0}'..='\u{1aff}'
+                    | '\u{1dc0}'..='\u{1dff}'
+                    | '\u{20d0}'..='\u{20ff}'
+                    | '\u{fe20}'..='\u{fe2f}'
+            );
+            let same_block = (c as u32) >> 7 == (base as u32) >> 7;
+            let after_mark = unicode_normalization::char::is_combining_mark(base);
+            if !generic && !same_block && !after_mark {
+                return false;
+            }
+        }
+        prev = Some(c);
+    }
+    true
+}
+
 /// Length of a lossy sequence starting at the front of `b`, or 0.
 fn lossy_at(b: &[u8]) -> usize {
     let sub = |x: u8| x == 0x1A;
@@ -484,6 +533,13 @@ mod tests {
         assert_eq!(edits.len(), 1);
         assert_eq!(&text[edits[0].span], "â€™");
         assert_eq!(edits[0].replacement, "’");
+    }
+
+    #[test]
+    fn implausible_code_pages_are_skipped() {
+        // Read as Mac Roman this line decodes, into Armenian with an Arabic
+        // mark; the Windows-1252 run alone is the real damage.
+        assert_eq!(fix("’â€™"), "’’");
     }
 
     #[test]

@@ -59,6 +59,10 @@ pub(crate) fn fix(text: &str, trim_start: bool) -> Vec<Edit> {
             _ => {
                 line_start = false;
                 i += 1;
+                // Fast path: bytes that are not whitespace.
+                while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\r' | b'\n') {
+                    i += 1;
+                }
             }
         }
     }

@@ -47,7 +47,7 @@ use serde::{Deserialize, Deserializer};
 /// A chunk is cut when it holds this many documents…
 pub const CHUNK_DOCUMENTS: usize = 1024;
 /// …or this many bytes, whichever comes first.
-pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+pub const CHUNK_BYTES: usize = 4 * 1024 * 1024;
 /// Chunks waiting between the reader and the workers, and between the
 /// workers and the writer. With [`CHUNK_BYTES`] this bounds the memory in
 /// use, whatever the size of the corpus.
@@ -641,7 +641,9 @@ impl Pipeline {
                 }
                 if let Some(bar) = &bar {
                     bar.set_position(run.documents + run.failed);
-                    bar.set_message(format!("{:.1} MB", run.bytes as f64 / 1e6));
+                    let mb = run.bytes as f64 / 1e6;
+                    let secs = start.elapsed().as_secs_f64().max(1e-3);
+                    bar.set_message(format!("{mb:.1} MB, {:.1} MB/s", mb / secs));
                 }
             }
             Ok(())
@@ -665,7 +667,7 @@ fn progress_bar() -> indicatif::ProgressBar {
         indicatif::ProgressDrawTarget::stderr_with_hz(10),
     );
     let style = indicatif::ProgressStyle::with_template(
-        "{spinner} {pos} documents, {msg} [{elapsed_precise}] {per_sec}",
+        "{spinner} {pos} documents, {msg} [{elapsed_precise}]",
     )
     .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
     bar.set_style(style);

@@ -842,6 +842,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn context_cuts_at_words_within_the_paragraph() {
+        let text = "Before.\n\nThe toll rose to over 32,300 people,\nofficials said.\n\nAfter.";
+        let at = text.find("32,300").unwrap();
+        let span = corpus_format::Span::new(at, at + 6);
+        assert_eq!(
+            context(text, span, 100),
+            "The toll rose to over 32,300 people, officials said."
+        );
+        assert_eq!(context(text, span, 12), "…to over 32,300 people,…");
+        assert_eq!(context(text, span, 0), "…32,300…");
+        // A span out of bounds or inside a character gives nothing.
+        assert_eq!(context("é", corpus_format::Span::new(1, 2), 5), "");
+        assert_eq!(context("ab", corpus_format::Span::new(1, 9), 5), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn context_holds_the_item_and_never_panics(
+            text in "[a-zé \n.,0-9]{0,80}",
+            a in 0usize..90,
+            b in 0usize..90,
+            width in 0usize..30,
+        ) {
+            let (start, end) = (a.min(b), a.max(b));
+            let span = corpus_format::Span::new(start, end);
+            let out = context(&text, span, width);
+            if let Some(item) = text.get(start..end) {
+                if !item.contains("\n\n") {
+                    proptest::prop_assert!(out.contains(&item.replace('\n', " ")), "{out:?}");
+                }
+                // At most the width on each side, plus the cut marks.
+                proptest::prop_assert!(out.len() <= item.len() + 2 * width + 6);
+            }
+        }
+    }
+
+    #[test]
     fn offsets_of_json_errors() {
         assert_eq!(line_offset(b"{\"id\": 1,}", 1, 10), 9);
         assert_eq!(line_offset(b"ab\ncd", 2, 2), 4);

@@ -73,9 +73,6 @@
 
 mod lexicon;
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use corpus_format::Span;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -307,32 +304,63 @@ enum LinkKind {
     Phone,
 }
 
-static SCANNER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let mut patterns: Vec<&str> = vec!["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-    patterns.extend_from_slice(SCAN_WORDS);
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
-        .ok()
-});
+/// The next candidate at or after `from`: a digit (`end` is one past it)
+/// or a whole number word (`end` is its end). Words are skipped whole, so
+/// the scan reads every byte once.
+fn next_candidate(text: &str, from: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let len = b.len();
+    let mut i = from;
+    while i < len {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return Some((i, i + 1));
+        }
+        if c.is_ascii_alphabetic() {
+            let s = i;
+            i += 1;
+            while i < len && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let n = i - s;
+            if (3..=11).contains(&n) && scan_prefix(c, b[s + 1], b[s + 2]) {
+                let starts_word = match s.checked_sub(1).map(|k| b[k]) {
+                    None => true,
+                    Some(p) if p < 0x80 => !p.is_ascii_alphanumeric(),
+                    // After a non-ASCII character: a letter (`éone`) or not (`“one`).
+                    Some(_) => !text
+                        .get(..s)
+                        .and_then(|t| t.chars().next_back())
+                        .is_some_and(char::is_alphanumeric),
+                };
+                let mut buf = [0u8; 11];
+                for (d, x) in buf.iter_mut().zip(&b[s..i]) {
+                    *d = x.to_ascii_lowercase();
+                }
+                if starts_word && scan_bytes(&buf[..n]) {
+                    return Some((s, i));
+                }
+            }
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
 
 impl<'a> Iterator for Figures<'a> {
     type Item = Figure<'a>;
 
     fn next(&mut self) -> Option<Figure<'a>> {
-        let ac = SCANNER.as_ref()?;
         let len = self.scan.text.len();
         loop {
             if self.pos >= len {
                 return None;
             }
-            let input = Input::new(self.scan.text).span(self.pos..len);
-            let Some(m) = ac.find(input) else {
+            let Some((start, cand_end)) = next_candidate(self.scan.text, self.pos) else {
                 self.pos = len;
                 return None;
             };
-            let start = m.start();
             // Skip candidates inside excluded spans.
             while self.ex_idx < self.exclude.len() && self.exclude[self.ex_idx].end <= start {
                 self.ex_idx += 1;
@@ -346,7 +374,7 @@ impl<'a> Iterator for Figures<'a> {
             let step = if self.scan.b[start].is_ascii_digit() {
                 self.scan.digits(start, self.link)
             } else {
-                self.scan.words(start, m.end(), self.link)
+                self.scan.words(start, cand_end, self.link)
             };
             self.pos = step.next.max(start + 1);
             self.scan.floor = self.pos;
@@ -617,11 +645,10 @@ impl<'a> Scan<'a> {
         let mut j = i;
         loop {
             let c = self.byte(j);
-            if c.is_ascii_digit() || c == b')' && self.byte(j + 1) == b' ' && self.digit_at(j + 2) {
-                j += 1;
-            } else if matches!(c, b' ' | b'-' | b'.' | b'(')
-                && (self.digit_at(j + 1) || self.byte(j + 1) == b'(')
-            {
+            let between = matches!(c, b' ' | b'-' | b'.' | b'(')
+                && (self.digit_at(j + 1) || self.byte(j + 1) == b'(');
+            let closing = c == b')' && self.byte(j + 1) == b' ' && self.digit_at(j + 2);
+            if c.is_ascii_digit() || closing || between {
                 j += 1;
             } else {
                 return j;

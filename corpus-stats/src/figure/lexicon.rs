@@ -3,11 +3,59 @@
 //! Every function takes a lowercase ASCII word (see `Lower` in the parent
 //! module) unless it says otherwise.
 
-/// Number words the candidate scan looks for (matched case-insensitively,
-/// then checked for word boundaries). `first` and `second` are absent on
-/// purpose: alone they are too often not counting (`first`, `a second`), and
-/// inside a compound (`twenty-first`) they are reached from the tens word.
-pub(super) const SCAN_WORDS: &[&str] = &[
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FNV-1a: word lookups hash a few bytes, where SipHash would dominate.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Flag of [`flags`].
+pub(super) const SCAN: u32 = 1 << 0;
+/// Flag of [`flags`].
+pub(super) const FUNCTION: u32 = 1 << 1;
+/// Flag of [`flags`].
+pub(super) const LABEL: u32 = 1 << 2;
+/// Flag of [`flags`].
+pub(super) const MONTH: u32 = 1 << 3;
+/// Flag of [`flags`].
+pub(super) const WEEKDAY: u32 = 1 << 4;
+/// Flag of [`flags`].
+pub(super) const YEAR_CONTEXT: u32 = 1 << 5;
+/// Flag of [`flags`].
+pub(super) const PHONE: u32 = 1 << 6;
+/// Flag of [`flags`].
+pub(super) const TIME_SUFFIX: u32 = 1 << 7;
+/// Flag of [`flags`].
+pub(super) const TIME_UNIT: u32 = 1 << 8;
+/// Flag of [`flags`].
+pub(super) const PRONOUN_BEFORE: u32 = 1 << 9;
+/// Flag of [`flags`].
+pub(super) const IRREGULAR_PLURAL: u32 = 1 << 10;
+/// Flag of [`flags`].
+pub(super) const FRACTION: u32 = 1 << 11;
+
+const SCAN_WORDS: &[&str] = &[
     "zero",
     "one",
     "two",
@@ -85,6 +133,440 @@ pub(super) const SCAN_WORDS: &[&str] = &[
     "billionth",
     "trillionth",
 ];
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "nor",
+    "but",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "without",
+    "as",
+    "than",
+    "per",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "between",
+    "among",
+    "across",
+    "against",
+    "through",
+    "within",
+    "near",
+    "like",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "having",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "no",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "there",
+    "here",
+    "when",
+    "where",
+    "while",
+    "whereas",
+    "if",
+    "so",
+    "then",
+    "more",
+    "less",
+    "most",
+    "least",
+    "each",
+    "every",
+    "all",
+    "both",
+    "either",
+    "neither",
+    "some",
+    "any",
+    "such",
+    "only",
+    "also",
+    "just",
+    "even",
+    "still",
+    "yet",
+    "up",
+    "out",
+    "off",
+    "down",
+    "away",
+    "back",
+    "including",
+    "according",
+    "said",
+    "says",
+    "say",
+    "another",
+    "other",
+    "others",
+    "own",
+    "ago",
+    "later",
+    "earlier",
+    "apiece",
+    "too",
+    "very",
+    "again",
+    "one",
+    "ones",
+];
+
+const LABEL_WORDS: &[&str] = &[
+    "channel",
+    "resolution",
+    "day",
+    "week",
+    "type",
+    "article",
+    "route",
+    "flight",
+    "phase",
+    "level",
+    "page",
+    "chapter",
+    "section",
+    "room",
+    "number",
+    "unit",
+    "model",
+    "version",
+    "grade",
+    "category",
+    "stage",
+    "episode",
+    "volume",
+    "vol",
+    "part",
+    "item",
+    "clause",
+    "paragraph",
+    "platform",
+    "gate",
+    "terminal",
+    "building",
+    "block",
+    "highway",
+    "road",
+    "bus",
+    "class",
+    "brigade",
+    "battalion",
+    "division",
+    "regiment",
+    "squadron",
+    "zone",
+    "sector",
+    "district",
+    "area",
+    "lot",
+    "exit",
+    "tower",
+    "hall",
+    "row",
+    "seat",
+    "cell",
+    "ward",
+    "track",
+    "lane",
+    "season",
+    "series",
+    "step",
+    "figure",
+    "table",
+    "act",
+    "title",
+    "protocol",
+    "amendment",
+    "decree",
+    "code",
+    "verse",
+    "psalm",
+    "apollo",
+    "windows",
+    "ps",
+    "pm",
+    "gen",
+    "generation",
+];
+
+const MONTH_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const WEEKDAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const YEAR_CONTEXT_WORDS: &[&str] = &[
+    "in", "since", "by", "until", "till", "of", "early", "mid", "late", "year", "from", "during",
+    "fiscal",
+];
+
+const PHONE_WORDS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dial",
+    "dials",
+    "dialled",
+    "dialed",
+    "dialling",
+    "dialing",
+    "phone",
+    "tel",
+    "telephone",
+    "hotline",
+    "helpline",
+    "fax",
+    "whatsapp",
+];
+
+const TIME_SUFFIX_WORDS: &[&str] = &[
+    "am", "pm", "gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "hrs",
+];
+
+const TIME_UNIT_WORDS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "weekend",
+    "weekends",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "season",
+    "seasons",
+];
+
+const PRONOUN_BEFORE_WORDS: &[&str] = &[
+    "the", "this", "that", "every", "each", "any", "no", "not", "which", "another", "a", "an",
+    "some", "last", "next", "same", "other", "first", "second", "such", "new", "old", "big",
+    "little", "only",
+];
+
+const IRREGULAR_PLURAL_WORDS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "livestock",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "sheep",
+    "fish",
+    "aircraft",
+    "militia",
+    "youth",
+    "infantry",
+    "data",
+    "media",
+    "crew",
+];
+
+const FRACTION_WORDS: &[&str] = &[
+    "halves",
+    "thirds",
+    "quarters",
+    "fourths",
+    "fifths",
+    "sixths",
+    "sevenths",
+    "eighths",
+    "ninths",
+    "tenths",
+    "hundredths",
+    "thousandths",
+];
+
+type FlagMap = HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>>;
+
+static FLAGS: LazyLock<FlagMap> = LazyLock::new(|| {
+    let mut map = FlagMap::default();
+    for (words, flag) in [
+        (SCAN_WORDS, SCAN),
+        (FUNCTION_WORDS, FUNCTION),
+        (LABEL_WORDS, LABEL),
+        (MONTH_WORDS, MONTH),
+        (WEEKDAY_WORDS, WEEKDAY),
+        (YEAR_CONTEXT_WORDS, YEAR_CONTEXT),
+        (PHONE_WORDS, PHONE),
+        (TIME_SUFFIX_WORDS, TIME_SUFFIX),
+        (TIME_UNIT_WORDS, TIME_UNIT),
+        (PRONOUN_BEFORE_WORDS, PRONOUN_BEFORE),
+        (IRREGULAR_PLURAL_WORDS, IRREGULAR_PLURAL),
+        (FRACTION_WORDS, FRACTION),
+    ] {
+        for w in words {
+            *map.entry(w.as_bytes()).or_default() |= flag;
+        }
+    }
+    map
+});
+
+/// The word-list flags of a lowercase word (one hash lookup for all lists).
+pub(super) fn flags(w: &str) -> u32 {
+    flags_of_bytes(w.as_bytes())
+}
+
+/// [`flags`] of a lowercase ASCII word given as bytes.
+pub(super) fn flags_of_bytes(w: &[u8]) -> u32 {
+    FLAGS.get(w).copied().unwrap_or(0)
+}
+
+/// For each pair of first letters, the set of third letters with which a
+/// scanned number word begins: most words (`the`, `that`, `several`) are
+/// rejected without hashing.
+const SCAN_PREFIXES: [u32; 26 * 26] = {
+    let mut t = [0u32; 26 * 26];
+    let mut k = 0;
+    while k < SCAN_WORDS.len() {
+        let w = SCAN_WORDS[k].as_bytes();
+        t[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] |= 1 << (w[2] - b'a');
+        k += 1;
+    }
+    t
+};
+
+/// Whether the candidate scan stops at this lowercase ASCII word: a number
+/// word, a scale word or an ordinal. `first` and `second` are left out on
+/// purpose: alone they are too often not counting (`first`, `a second`), and
+/// inside a compound (`twenty-first`) they are reached from the tens word.
+pub(super) fn scan_bytes(w: &[u8]) -> bool {
+    let [a, b, c, ..] = *w else {
+        return false;
+    };
+    scan_prefix(a, b, c) && flags_of_bytes(w) & SCAN != 0
+}
+
+/// Whether a scanned number word can begin with these three ASCII letters
+/// (either case).
+pub(super) fn scan_prefix(a: u8, b: u8, c: u8) -> bool {
+    let (a, b, c) = (
+        (a | 0x20).wrapping_sub(b'a'),
+        (b | 0x20).wrapping_sub(b'a'),
+        (c | 0x20).wrapping_sub(b'a'),
+    );
+    a < 26 && b < 26 && c < 26 && SCAN_PREFIXES[a as usize * 26 + b as usize] & (1 << c) != 0
+}
 
 /// `zero` to `nineteen`.
 pub(super) fn small(w: &str) -> Option<u32> {
@@ -222,447 +704,60 @@ pub(super) fn ordinal(w: &str) -> Option<(u128, bool)> {
 /// Plural fraction words: a number before them is a fraction (`two
 /// thirds`), which this extractor does not report.
 pub(super) fn fraction_word(w: &str) -> bool {
-    matches!(
-        w,
-        "halves"
-            | "thirds"
-            | "quarters"
-            | "fourths"
-            | "fifths"
-            | "sixths"
-            | "sevenths"
-            | "eighths"
-            | "ninths"
-            | "tenths"
-            | "hundredths"
-            | "thousandths"
-    )
+    flags(w) & FRACTION != 0
 }
 
 /// Month names and their usual abbreviations (case-sensitive check done by
 /// the caller: `May` and `March` only count capitalised).
 pub(super) fn month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    flags(w) & MONTH != 0
 }
 
 /// Weekday names.
 pub(super) fn weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    flags(w) & WEEKDAY != 0
 }
 
 /// Words after which a four-digit number from 1000 to 2999 is a year.
 pub(super) fn year_context(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "by"
-            | "until"
-            | "till"
-            | "of"
-            | "early"
-            | "mid"
-            | "late"
-            | "year"
-            | "from"
-            | "during"
-            | "fiscal"
-    )
+    flags(w) & YEAR_CONTEXT != 0
 }
 
 /// Words after which a number is a label or a name, not a quantity
 /// (`Channel 12`, `Resolution 2728`, `type 2`, `Day 170`).
 pub(super) fn label(w: &str) -> bool {
-    matches!(
-        w,
-        "channel"
-            | "resolution"
-            | "day"
-            | "week"
-            | "type"
-            | "article"
-            | "route"
-            | "flight"
-            | "phase"
-            | "level"
-            | "page"
-            | "chapter"
-            | "section"
-            | "room"
-            | "number"
-            | "unit"
-            | "model"
-            | "version"
-            | "grade"
-            | "category"
-            | "stage"
-            | "episode"
-            | "volume"
-            | "vol"
-            | "part"
-            | "item"
-            | "clause"
-            | "paragraph"
-            | "platform"
-            | "gate"
-            | "terminal"
-            | "building"
-            | "block"
-            | "highway"
-            | "road"
-            | "bus"
-            | "class"
-            | "brigade"
-            | "battalion"
-            | "division"
-            | "regiment"
-            | "squadron"
-            | "zone"
-            | "sector"
-            | "district"
-            | "area"
-            | "lot"
-            | "exit"
-            | "tower"
-            | "hall"
-            | "row"
-            | "seat"
-            | "cell"
-            | "ward"
-            | "track"
-            | "lane"
-            | "season"
-            | "series"
-            | "step"
-            | "figure"
-            | "table"
-            | "act"
-            | "title"
-            | "protocol"
-            | "amendment"
-            | "decree"
-            | "code"
-            | "verse"
-            | "psalm"
-            | "apollo"
-            | "windows"
-            | "ps"
-            | "pm"
-            | "gen"
-            | "generation"
-    )
+    flags(w) & LABEL != 0
 }
 
 /// Words after which a number is dialled, not counted.
 pub(super) fn phone_context(w: &str) -> bool {
-    matches!(
-        w,
-        "call"
-            | "calls"
-            | "called"
-            | "calling"
-            | "dial"
-            | "dials"
-            | "dialled"
-            | "dialed"
-            | "dialling"
-            | "dialing"
-            | "phone"
-            | "tel"
-            | "telephone"
-            | "hotline"
-            | "helpline"
-            | "fax"
-            | "whatsapp"
-    )
+    flags(w) & PHONE != 0
 }
 
 /// Words after a number that make it a time of day (`3 pm`, `0400 GMT`).
 pub(super) fn time_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "am" | "pm"
-            | "gmt"
-            | "utc"
-            | "est"
-            | "edt"
-            | "cet"
-            | "cest"
-            | "bst"
-            | "pst"
-            | "pdt"
-            | "hrs"
-    )
+    flags(w) & TIME_SUFFIX != 0
 }
 
 /// Units of time: `over` before them means "during" (`over 52 days`).
 pub(super) fn time_unit(w: &str) -> bool {
-    matches!(
-        w,
-        "second"
-            | "seconds"
-            | "minute"
-            | "minutes"
-            | "hour"
-            | "hours"
-            | "day"
-            | "days"
-            | "night"
-            | "nights"
-            | "week"
-            | "weeks"
-            | "weekend"
-            | "weekends"
-            | "month"
-            | "months"
-            | "year"
-            | "years"
-            | "decade"
-            | "decades"
-            | "century"
-            | "centuries"
-            | "season"
-            | "seasons"
-    )
+    flags(w) & TIME_UNIT != 0
 }
 
 /// Function words: a counted noun phrase never starts with or crosses one.
 pub(super) fn function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "and"
-            | "or"
-            | "nor"
-            | "but"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "for"
-            | "from"
-            | "with"
-            | "without"
-            | "as"
-            | "than"
-            | "per"
-            | "into"
-            | "onto"
-            | "over"
-            | "under"
-            | "about"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "during"
-            | "between"
-            | "among"
-            | "across"
-            | "against"
-            | "through"
-            | "within"
-            | "near"
-            | "like"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "am"
-            | "has"
-            | "have"
-            | "had"
-            | "having"
-            | "will"
-            | "would"
-            | "shall"
-            | "should"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-            | "not"
-            | "no"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "this"
-            | "these"
-            | "those"
-            | "it"
-            | "its"
-            | "they"
-            | "them"
-            | "their"
-            | "he"
-            | "him"
-            | "his"
-            | "she"
-            | "her"
-            | "we"
-            | "us"
-            | "our"
-            | "you"
-            | "your"
-            | "i"
-            | "me"
-            | "my"
-            | "there"
-            | "here"
-            | "when"
-            | "where"
-            | "while"
-            | "whereas"
-            | "if"
-            | "so"
-            | "then"
-            | "more"
-            | "less"
-            | "most"
-            | "least"
-            | "each"
-            | "every"
-            | "all"
-            | "both"
-            | "either"
-            | "neither"
-            | "some"
-            | "any"
-            | "such"
-            | "only"
-            | "also"
-            | "just"
-            | "even"
-            | "still"
-            | "yet"
-            | "up"
-            | "out"
-            | "off"
-            | "down"
-            | "away"
-            | "back"
-            | "including"
-            | "according"
-            | "said"
-            | "says"
-            | "say"
-            | "another"
-            | "other"
-            | "others"
-            | "own"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "apiece"
-            | "too"
-            | "very"
-            | "again"
-            | "one"
-            | "ones"
-    )
+    flags(w) & FUNCTION != 0
 }
 
 /// Words before `one` that make it a pronoun (`the fourth one`, `every
 /// one`, `not one`).
 pub(super) fn pronoun_one_before(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "this"
-            | "that"
-            | "every"
-            | "each"
-            | "any"
-            | "no"
-            | "not"
-            | "which"
-            | "another"
-            | "a"
-            | "an"
-            | "some"
-            | "last"
-            | "next"
-            | "same"
-            | "other"
-            | "first"
-            | "second"
-            | "such"
-            | "new"
-            | "old"
-            | "big"
-            | "little"
-            | "only"
-    ) || ordinal(w).is_some()
+    flags(w) & PRONOUN_BEFORE != 0 || ordinal(w).is_some()
 }
 
 /// Irregular plural nouns (a counted noun phrase ends at its plural noun).
 pub(super) fn irregular_plural(w: &str) -> bool {
-    matches!(
-        w,
-        "people"
-            | "children"
-            | "men"
-            | "women"
-            | "police"
-            | "personnel"
-            | "staff"
-            | "cattle"
-            | "livestock"
-            | "feet"
-            | "teeth"
-            | "mice"
-            | "geese"
-            | "sheep"
-            | "fish"
-            | "aircraft"
-            | "militia"
-            | "youth"
-            | "infantry"
-            | "data"
-            | "media"
-            | "crew"
-    )
+    flags(w) & IRREGULAR_PLURAL != 0
 }
 
 /// Currency words written after an amount, with their ISO 4217 code.
@@ -782,4 +877,52 @@ pub(super) fn national_currency(adjective: &str, word: &str) -> Option<&'static 
         ("dirham", "moroccan") => "MAD",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_list_is_exactly_the_number_words() {
+        for w in SCAN_WORDS {
+            let number = small(w).is_some()
+                || tens(w).is_some()
+                || any_scale(w).is_some()
+                || *w == "tens"
+                || ordinal(w).is_some_and(|(o, _)| o >= 3);
+            assert!(number, "{w} is scanned but not a number word");
+            assert!(
+                w.len() >= 3 && w.len() <= 11,
+                "{w} outside the scan's length filter"
+            );
+        }
+        for w in [
+            "one",
+            "nineteen",
+            "ninety",
+            "hundred",
+            "thousands",
+            "dozen",
+            "fourth",
+            "trillionth",
+        ] {
+            assert!(scan_bytes(w.as_bytes()), "{w} not scanned");
+            let up = w.to_uppercase().into_bytes();
+            assert!(scan_prefix(up[0], up[1], up[2]), "{w} in capitals");
+        }
+        for w in ["first", "second", "the", "bn", "someone", "x", ""] {
+            assert!(!scan_bytes(w.as_bytes()), "{w} scanned");
+        }
+    }
+
+    #[test]
+    fn flag_lists() {
+        assert!(function_word("of") && !function_word("children"));
+        assert!(label("channel") && label("resolution") && !label("people"));
+        assert!(month("march") && weekday("friday") && year_context("since"));
+        assert!(pronoun_one_before("fourth") && pronoun_one_before("every"));
+        assert!(irregular_plural("children") && fraction_word("thirds"));
+        assert!(time_unit("days") && time_suffix("pm") && phone_context("dial"));
+    }
 }

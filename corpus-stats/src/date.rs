@@ -357,8 +357,9 @@ const KEYWORDS: &[(u64, usize, u8, Anchor)] = &[
 ];
 
 /// The anchor a whole ASCII word stands for, if any.
+#[inline]
 fn keyword(word: &[u8]) -> Option<Anchor> {
-    if !(3..=9).contains(&word.len()) {
+    if !(3..=9).contains(&word.len()) || !keyword_prefix(word) {
         return None;
     }
     let mut key = 0u64;
@@ -372,30 +373,78 @@ fn keyword(word: &[u8]) -> Option<Anchor> {
     (len == word.len() && last == ninth).then_some(anchor)
 }
 
+/// Three-letter prefixes of the keywords, one bit per `aaa`..`zzz`.
+const PREFIXES: [u64; 275] = {
+    const P: [&[u8; 3]; 23] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun", b"tod", b"tom", b"yes",
+        b"yea",
+    ];
+    let mut t = [0u64; 275];
+    let mut i = 0;
+    while i < P.len() {
+        let p = P[i];
+        let idx =
+            (p[0] - b'a') as usize * 676 + (p[1] - b'a') as usize * 26 + (p[2] - b'a') as usize;
+        t[idx / 64] |= 1 << (idx % 64);
+        i += 1;
+    }
+    t
+};
+
+/// Whether a word of ASCII letters (at least three) starts like a keyword:
+/// most words (`the`, `and`, `said`) stop here.
+#[inline(always)]
+fn keyword_prefix(word: &[u8]) -> bool {
+    let l = |i: usize| usize::from((word[i] | 0x20).wrapping_sub(b'a')).min(25);
+    let idx = l(0) * 676 + l(1) * 26 + l(2);
+    PREFIXES
+        .get(idx / 64)
+        .is_some_and(|w| w >> (idx % 64) & 1 == 1)
+}
+
+/// Byte classes for the scan: 0 other, 1 ASCII letter, 2 ASCII digit.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            1
+        } else if b.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// The next anchor at or after `pos`: a whole ASCII word that is a
 /// keyword, or a run of digits; its start, end and kind.
 fn next_anchor(bytes: &[u8], mut pos: usize) -> Option<(usize, usize, Anchor)> {
     let n = bytes.len();
     while pos < n {
-        let b = bytes[pos];
-        if b.is_ascii_alphabetic() {
-            let s = pos;
+        // Skip to the next letter or digit.
+        while pos < n && CLASS[usize::from(bytes[pos])] == 0 {
             pos += 1;
-            while pos < n && bytes[pos].is_ascii_alphabetic() {
-                pos += 1;
-            }
-            if let Some(a) = keyword(&bytes[s..pos]) {
-                return Some((s, pos, a));
-            }
-        } else if b.is_ascii_digit() {
-            let s = pos;
+        }
+        let s = pos;
+        let class = CLASS[usize::from(*bytes.get(pos)?)];
+        pos += 1;
+        while pos < n && CLASS[usize::from(bytes[pos])] == class {
             pos += 1;
-            while pos < n && bytes[pos].is_ascii_digit() {
-                pos += 1;
-            }
+        }
+        if class == 2 {
             return Some((s, pos, Anchor::Digit));
-        } else {
-            pos += 1;
+        }
+        let word = &bytes[s..pos];
+        if (3..=9).contains(&word.len())
+            && keyword_prefix(word)
+            && let Some(a) = keyword(word)
+        {
+            return Some((s, pos, a));
         }
     }
     None

@@ -162,6 +162,8 @@ enum Anchor {
 /// Words before a four-digit number that make it a year.
 const YEAR_CONTEXT: &[&str] = &[
     "in",
+    "for",
+    "from",
     "since",
     "by",
     "until",
@@ -175,6 +177,19 @@ const YEAR_CONTEXT: &[&str] = &[
     "early",
     "mid",
     "late",
+];
+
+/// Words before a four-digit number and a noun that make it a year.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
+];
+
+/// Words after a number that do not start a noun phrase it could modify.
+const NOT_NOUNS: &[&str] = &[
+    "and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "from", "was", "were", "is",
+    "are", "had", "has", "have", "that", "which", "who", "than", "as", "per", "percent", "times",
+    "more", "less", "but", "when", "while", "the", "a", "an", "feet", "km", "kg", "mph", "ft", "m",
+    "cm", "mm", "mw", "lb", "hp", "sq", "mi", "ha", "strong", "odd", "or", "plus", "times",
 ];
 
 /// Words before a bare month name that make it a month mention.
@@ -1738,6 +1753,18 @@ impl<'a> Parser<'a> {
         }
         // `from 2020 to 2022`, `between 1994 and 1997`: two years.
         let counted = matches!(after.tok, Tok::Word(w) if after.spaced && is_plural_noun(w));
+        // Attributive years: `the 1996 Olympic bombing`, `a 1996 law`,
+        // `his 2007 campaign`, `Israel's 2024 budget`; a noun must follow
+        // (`the 2000 troops` is a count) and the year must be 1800-2099.
+        let determiner = in_list(pw, DETERMINERS)
+            || (pw == "s" && matches!(char_before(self.text, ps), Some('\'' | '\u{2019}')));
+        if determiner
+            && (1800..=2099).contains(&y)
+            && after.spaced
+            && matches!(after.tok, Tok::Word(w) if !counted && !in_list(w, NOT_NOUNS))
+        {
+            return Some(year(t.start));
+        }
         if (in_list(pw, YEAR_CONTEXT) || (chain.is_some() && in_list(pw, &["from", "between"])))
             && !counted
         {

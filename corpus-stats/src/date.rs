@@ -1,8 +1,111 @@
 //! Date mentions of news text.
 //!
 //! [`date_mentions`] scans cleaned article text and yields every calendar
-//! expression it mentions, with its byte span and, when a reference date is
-//! known (or the expression is fully specified), its calendar value.
+//! expression it mentions, in text order and without overlaps, with its
+//! byte span, its [`DateKind`] and, when it can be resolved, its
+//! [`DateValue`].
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use corpus_stats::{DateKind, date_mentions};
+//!
+//! let reference = NaiveDate::from_ymd_opt(2024, 3, 26);
+//! let text = "The war that began on October 7 reached Gaza City by late 2023.";
+//! let found: Vec<_> = date_mentions(text, reference).collect();
+//! assert_eq!(found[0].text, "October 7");
+//! assert_eq!(found[0].kind, DateKind::Date);
+//! assert_eq!(found[0].value.map(|v| v.to_string()).as_deref(), Some("2023-10-07"));
+//! assert_eq!(found[1].text, "late 2023");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # What is found
+//!
+//! - **Dates**: `March 24`, `24 March 2024`, `March 26, 2024`, `Oct. 7`,
+//!   `Sept. 11`, `Sep 3`, `October 7th`, `7th of October`, `the 7th of
+//!   October`, `the first of March`, `February the 15th`, `2024-03-25`,
+//!   `Tuesday, March 26, 2024` (a weekday heading a date is part of it),
+//!   `March 24 last year`, and the second day of `April 24 and 25`.
+//! - **Numeric dates**: ISO `2024-03-25` (also `/` or `.`); `3/24/2024` and
+//!   `24-03-2024` with the year last only where unambiguous: a part over 12
+//!   is the day; equal parts read the same either way; `3/4/2024` is left
+//!   out. With dots (`13.5.2015`) the day comes first, as wherever dots are
+//!   used. Years have four digits; a time (`10:30`) or a decimal is never
+//!   the start of a date.
+//! - **Months**: `March 2024`, `March of 2024`, `June last year`, `early
+//!   March`, `mid-March`, `late March`, `last March`, `next May`, `last
+//!   month`, `next month`, and a bare month name (`in December`).
+//! - **Years**: a four-digit number from 1000 to 2999 in a date context:
+//!   after `in`, `since`, `by`, `until`, `till`, `of`, `for`, `from`,
+//!   `during`, `before`, `after`, `through`, `throughout`, after `early`,
+//!   `mid`, `mid-`, `late` (kept in the text), after `the year` (kept), the
+//!   next years of a list or span (`between 1994 and 1997`, `from 2020 to
+//!   2022`, `in 2020, 2021 and 2022` are separate years), and attributive
+//!   years from 1800 to 2099 after a determiner and before a noun (`the
+//!   1996 Olympic bombing`, `a 1996 law`). A plural noun after the number
+//!   makes it a count, never a year (`of 2024 votes`, `in 2000 cases`).
+//!   `last year`, `this year` and `next year` are years too.
+//! - **Weekdays**: `Friday`, `last Friday`, `next Friday`, `this Friday`;
+//!   abbreviations `Mon.`, `Tue`, `Wed.`, `Thu`, `Fri.`, and `Sat.`/`Sun.`
+//!   only with their dot.
+//! - **Relative days**: `today`, `yesterday`, `tomorrow`.
+//! - **Ranges**: `March 26-27`, `March 26 to 28`, `March 30 - April 2`,
+//!   `26-27 March`, `from 13 to 15 July`, `from March 1 to March 5` (the
+//!   `from` is kept), `between March 1 and 5` (the `between` is not),
+//!   `from March to May` (whole months).
+//!
+//! The text of a mention leaves out a leading preposition (`on March 24` →
+//! `March 24`) and keeps the modifiers that belong to it. Any run of up to
+//! eight whitespace characters with at most one line break joins the words
+//! of an expression; a paragraph break (`\n\n`) always ends it.
+//!
+//! # What is not
+//!
+//! Times of day (`04:30`, `3 p.m.`), durations (`55 days`), vague spans
+//! (`in recent months`, `this week`, `this month`), holidays and named days
+//! (`Good Friday`, `Black Friday`, `May Day`), days in names (`Day 170`),
+//! numbers in identifiers (`F-16`, `COVID-19`), seasons (`2023-24`) and
+//! decades (`the 1990s`).
+//!
+//! # Case and ambiguous words
+//!
+//! Month and weekday names count when capitalized as in news (`March`) or
+//! in capitals (`MARCH`). Lower-case names count only inside a full date
+//! (`march 3`, `14 nov`), never lower-case `may` (a verb). A bare
+//! capitalized month stands alone only when nothing suggests a name: `May`,
+//! `March` and `August` need a date word before them (`in May`, `early
+//! March`, `last August`), because `May I…`, `March was cold` or `the March
+//! on Washington` are not dates; so `March` opening a sentence with nothing
+//! date-like after it is not a mention. Other months (`October was the
+//! deadliest month`) count unless a capitalized word next to them makes a
+//! name (`April Ryan`, `Hurricane June`). `Today` after a capitalized word
+//! (`USA Today`) is a name.
+//!
+//! # Resolution
+//!
+//! Values are resolved against the reference date (the article's date):
+//!
+//! - a day or month without a year takes the year that puts it closest to
+//!   the reference (ties go to the past): `October 7` in an article of
+//!   2024-03-26 is 2023-10-07, `March 27` is 2024-03-27, `December 30` in an
+//!   article of 2024-01-02 is 2023-12-30;
+//! - a bare weekday is the latest such day on or before the reference;
+//!   `last` takes the latest strictly before, `next` the first strictly
+//!   after, `this` the one in the reference's week (Monday to Sunday);
+//! - `last March` is the latest March before the reference's month, `next
+//!   March` the first after it;
+//! - ranges resolve their start like a day, and their end in the same year,
+//!   or the next when it falls before the start.
+//!
+//! Without a reference, expressions that need one have no value (`None`,
+//! serialized `null`); fully specified ones (`March 26, 2024`, `in 2022`)
+//! still resolve.
+//!
+//! # Speed
+//!
+//! One pass over the bytes, never backtracking: see the design note in the
+//! source. Pathological inputs (`March March March …`, `2024 2024 …`) stay
+//! linear.
 
 use std::fmt;
 
@@ -104,7 +207,24 @@ pub struct DateMentions<'a> {
 }
 
 /// Finds the date mentions of `text`, resolving them against `reference`
-/// (the article's date).
+/// (the article's date; `None` when it is unknown).
+///
+/// The iterator is lazy and yields mentions in text order, never
+/// overlapping; see the [module documentation](self) for what is found and
+/// how it is resolved.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use corpus_stats::{DateKind, date_mentions};
+///
+/// let found: Vec<_> = date_mentions("Strikes against Friday prayers.", None).collect();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!((found[0].text, found[0].kind, found[0].value), ("Friday", DateKind::Weekday, None));
+///
+/// let reference = NaiveDate::from_ymd_opt(2024, 3, 26);
+/// let found: Vec<_> = date_mentions("Aid came on March 26-27.", reference).collect();
+/// assert_eq!(found[0].value.map(|v| v.to_string()).as_deref(), Some("2024-03-26/2024-03-27"));
+/// ```
 #[must_use]
 pub fn date_mentions(text: &str, reference: Option<NaiveDate>) -> DateMentions<'_> {
     DateMentions {
@@ -1527,11 +1647,18 @@ impl<'a> Parser<'a> {
         if !case_ok(w, true) {
             return None;
         }
-        // `USA Today`: a capitalized `Today` after a capitalized word.
+        // `USA Today`, `Russia Today`: a capitalized `Today` right after a
+        // capitalized word that is not a preposition or conjunction.
         if is_capitalized(w)
-            && let Some((ps, pw)) = self.word_before(t.start)
+            && let Some((_, pw)) = self.word_before(t.start)
             && is_capitalized(pw)
-            && !self.sentence_start(ps)
+            && !in_list(
+                pw,
+                &[
+                    "in", "on", "by", "until", "since", "from", "and", "but", "then", "so", "as",
+                    "for", "until", "even", "just", "only",
+                ],
+            )
         {
             return None;
         }

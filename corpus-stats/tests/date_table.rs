@@ -422,6 +422,27 @@ fn years_need_a_date_context() {
             ],
         ),
         ("Costs are 2024% higher in 2020s reports.", None, &[]),
+        (
+            "He recalled the 1996 Olympic bombing and a 1996 law.",
+            None,
+            &[("1996", Year, Some("1996")), ("1996", Year, Some("1996"))],
+        ),
+        (
+            "Israel's 2024 budget passed.",
+            None,
+            &[("2024", Year, Some("2024"))],
+        ),
+        (
+            "They sent the 2000 troops home with 1500 rifles.",
+            None,
+            &[],
+        ),
+        (
+            "Profit fell from 1996 and rose for 1997.",
+            None,
+            &[("1996", Year, Some("1996")), ("1997", Year, Some("1997"))],
+        ),
+        ("Sales in 2000 cases fell.", None, &[]),
         ("The 2023-24 season ended.", None, &[]),
     ]);
 }
@@ -458,6 +479,13 @@ fn case_and_ambiguous_month_words() {
         ("March was the wettest month.", REF, &[]),
         ("Troops march north.", REF, &[]),
         ("April Ryan asked the question.", REF, &[]),
+        ("Residents fled Hurricane June quickly.", REF, &[]),
+        (
+            "Filed on 14 nov 2023 late.",
+            None,
+            &[("14 nov 2023", Date, Some("2023-11-14"))],
+        ),
+        ("USA Today reported it first.", REF, &[]),
         (
             "The talks in May were tense.",
             REF,

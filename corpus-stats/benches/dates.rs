@@ -1,5 +1,7 @@
-//! Throughput of the date-mention extractor (MB/s), on generated news-like
-//! text and on pathological inputs at growing sizes, to show linear time.
+//! Throughput of the date-mention extractor (MB/s): on generated news-like
+//! text (denser in dates and numbers than real articles), on the seed
+//! articles repeated, and on pathological inputs at growing sizes, to show
+//! linear time.
 //!
 //! ```text
 //! cargo bench -p corpus-stats --bench dates -- --warm-up-time 1 --measurement-time 3
@@ -66,6 +68,36 @@ fn bench_news(c: &mut Criterion) {
     group.finish();
 }
 
+/// The seed articles of the project (`../shared/seeds` from the workspace
+/// root), bodies only, repeated to about 4 MiB; `None` when absent.
+fn seed_text() -> Option<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
+    let mut bodies = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let text = std::fs::read_to_string(entry.ok()?.path()).ok()?;
+        let body = match text.trim_start().strip_prefix("date ") {
+            Some(rest) => rest.get(10..).unwrap_or("").trim_start().to_owned(),
+            None => text,
+        };
+        bodies.push(body);
+    }
+    let one = bodies.join("\n\n");
+    (!one.is_empty()).then(|| repeated(&(one + "\n\n"), 4 << 20))
+}
+
+fn bench_seeds(c: &mut Criterion) {
+    let Some(text) = seed_text() else {
+        return;
+    };
+    let reference = NaiveDate::from_ymd_opt(2024, 3, 26);
+    let mut group = c.benchmark_group("dates/seeds");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("4MiB", |b| {
+        b.iter(|| date_mentions(black_box(&text), reference).count())
+    });
+    group.finish();
+}
+
 fn bench_pathological(c: &mut Criterion) {
     let reference = NaiveDate::from_ymd_opt(2024, 3, 26);
     let units = [
@@ -91,5 +123,5 @@ fn bench_pathological(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_news, bench_pathological);
+criterion_group!(benches, bench_news, bench_seeds, bench_pathological);
 criterion_main!(benches);

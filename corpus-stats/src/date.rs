@@ -78,7 +78,9 @@
 //! on Washington` are not dates; so `March` opening a sentence with nothing
 //! date-like after it is not a mention. Other months (`October was the
 //! deadliest month`) count unless a capitalized word next to them makes a
-//! name (`April Ryan`, `Hurricane June`). `Today` after a capitalized word
+//! name (`April Ryan`, `Hurricane June`). A determiner before and a
+//! lower-case noun after make any month name a month (`the March
+//! accession`, `the May elections`). `Today` after a capitalized word
 //! (`USA Today`) is a name.
 //!
 //! # Resolution
@@ -93,7 +95,8 @@
 //!   `last` takes the latest strictly before, `next` the first strictly
 //!   after, `this` the one in the reference's week (Monday to Sunday);
 //! - `last March` is the latest March before the reference's month, `next
-//!   March` the first after it;
+//!   March` the first after it, `this March` the one of the reference's
+//!   year;
 //! - ranges resolve their start like a day, and their end in the same year,
 //!   or the next when it falls before the start.
 //!
@@ -874,7 +877,8 @@ fn resolve_weekday(r: NaiveDate, wd: Weekday, rel: Rel) -> Option<NaiveDate> {
 
 fn resolve_month(r: NaiveDate, m: u32, rel: Rel) -> (i32, u32) {
     let y = match rel {
-        Rel::Bare | Rel::This => closest_month_year(r, m),
+        Rel::Bare => closest_month_year(r, m),
+        Rel::This => r.year(),
         Rel::Last => {
             if m < r.month() {
                 r.year()
@@ -1469,7 +1473,14 @@ impl<'a> Parser<'a> {
             || self
                 .word_before(t.start)
                 .is_some_and(|(_, w)| in_list(w, MONTH_CONTEXT));
-        if !has_context {
+        // `the March accession`, `the May elections`: a determiner before and
+        // a lower-case noun after make even an ambiguous name a month.
+        let attributive = self
+            .word_before(t.start)
+            .is_some_and(|(_, w)| in_list(w, DETERMINERS))
+            && next.spaced
+            && matches!(next.tok, Tok::Word(nw) if is_lowercase(nw) && !in_list(nw, NOT_NOUNS));
+        if !has_context && !attributive {
             if matches!(m, 3 | 5 | 8) {
                 return None;
             }

@@ -478,6 +478,21 @@ fn case_and_ambiguous_month_words() {
         ("May I ask a question?", REF, &[]),
         ("March was the wettest month.", REF, &[]),
         ("Troops march north.", REF, &[]),
+        (
+            "The March accession was approved.",
+            REF,
+            &[("March", Month, Some("2024-03"))],
+        ),
+        (
+            "Voters await the May elections.",
+            REF,
+            &[("May", Month, Some("2024-05"))],
+        ),
+        (
+            "Talks end this September.",
+            Some("2024-02-05"),
+            &[("this September", Month, Some("2024-09"))],
+        ),
         ("April Ryan asked the question.", REF, &[]),
         ("Residents fled Hurricane June quickly.", REF, &[]),
         (

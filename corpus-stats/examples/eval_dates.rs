@@ -195,8 +195,9 @@ fn body_offset(file: &str) -> usize {
     let lead = file.len() - trimmed.len();
     if let Some(rest) = trimmed.strip_prefix("date") {
         let after = rest.trim_start_matches([' ', '\t']);
-        if after.len() >= 10 && NaiveDate::parse_from_str(&after[..10], "%Y-%m-%d").is_ok() {
-            let tail = &after[10..];
+        if let (Some(date), Some(tail)) = (after.get(..10), after.get(10..))
+            && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
+        {
             let body = tail.trim_start();
             return lead + 4 + (rest.len() - after.len()) + 10 + (tail.len() - body.len());
         }

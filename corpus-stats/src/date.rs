@@ -1557,9 +1557,16 @@ impl<'a> Parser<'a> {
     /// Whether `pos` starts a sentence (text start, or after `.!?:` or a
     /// line break).
     fn sentence_start(&self, pos: usize) -> bool {
-        let head = self.text.get(..pos).unwrap_or("");
+        // Look back a bounded window: a longer gap counts as a break.
+        let from = (pos.saturating_sub(16)..=pos)
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(pos);
+        let head = self.text.get(from..pos).unwrap_or("");
         let trimmed = head.trim_end();
-        if trimmed.len() < head.len() && head[trimmed.len()..].contains('\n') {
+        if trimmed.is_empty() && from > 0 {
+            return true;
+        }
+        if head[trimmed.len()..].contains('\n') {
             return true;
         }
         match trimmed.chars().next_back() {

@@ -4,8 +4,11 @@
 //! Run with
 //! `cargo bench -p corpus-stats --bench count -- --warm-up-time 1 --measurement-time 3`.
 //! Besides criterion's figures, the bench prints the MB/s of each counter
-//! and of `wc -w` (on a temporary file holding the same bytes), and their
-//! ratios.
+//! and of `wc -w`, and their ratios. Those figures are the best of several
+//! runs in CPU time (of the thread, from `/proc/thread-self/schedstat`; of
+//! `wc -w`, user plus system time from bash's `time`), so that other load
+//! on the machine does not distort them. `wc -w` reads a temporary file
+//! holding the same text four times over, for a longer, steadier timing.
 
 use std::hint::black_box;
 use std::io::Write;
@@ -13,8 +16,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use corpus_stats::{
-    TextCounts, count_sentences, count_sentences_reference, count_words, count_words_reference,
-    words,
+    CorpusStats, DocStats, TextCounts, count_sentences, count_sentences_reference, count_words,
+    count_words_reference, words,
 };
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -186,38 +189,65 @@ fn mb_per_s(bytes: usize, time: Duration) -> f64 {
     bytes as f64 / time.as_secs_f64() / 1e6
 }
 
-/// Best of `runs` timings of `f`.
+/// Time this thread has spent on a CPU, from `/proc/thread-self/schedstat`
+/// (Linux), so that other load on the machine does not count; `None`
+/// elsewhere.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Time per call of `f`: the best of `runs` batches, each of enough calls
+/// to last at least 0.3 s (the kernel updates the CPU time only every few
+/// milliseconds), in CPU time where available.
 fn best<F: FnMut() -> u64>(runs: usize, mut f: F) -> (Duration, u64) {
     let mut best = Duration::MAX;
     let mut out = 0;
     for _ in 0..runs {
-        let t = Instant::now();
-        out = black_box(f());
-        best = best.min(t.elapsed());
+        let (c, t) = (cpu_time(), Instant::now());
+        let mut calls = 0u32;
+        while calls == 0 || t.elapsed() < Duration::from_millis(300) {
+            out = black_box(f());
+            calls += 1;
+        }
+        let elapsed = match (c, cpu_time()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => t.elapsed(),
+        };
+        best = best.min(elapsed / calls);
     }
     (best, out)
 }
 
-/// Times `wc -w` on a file holding `text`, in the given locale; `None` if
-/// `wc` cannot be run.
+/// Times `wc -w` on a file holding `text` four times, in the given locale:
+/// the best user plus system CPU time of seven runs, and the word count.
+/// `None` if `bash` or `wc` cannot be run.
 fn time_wc(text: &str, locale: &str) -> Option<(Duration, u64)> {
     let path = std::env::temp_dir().join(format!("corpus-stats-bench-{}.txt", std::process::id()));
-    std::fs::File::create(&path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
-        .ok()?;
+    let mut file = std::fs::File::create(&path).ok()?;
+    for _ in 0..4 {
+        file.write_all(text.as_bytes()).ok()?;
+    }
+    drop(file);
     let mut best = Duration::MAX;
     let mut words = 0;
     for _ in 0..7 {
-        let t = Instant::now();
-        let out = Command::new("wc")
-            .arg("-w")
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg("TIMEFORMAT='%3U %3S'; time wc -w < \"$0\"")
             .arg(&path)
             .env("LC_ALL", locale)
             .output()
             .ok()?;
-        best = best.min(t.elapsed());
         let stdout = String::from_utf8_lossy(&out.stdout);
-        words = stdout.split_whitespace().next()?.parse().ok()?;
+        words = stdout.split_whitespace().next()?.parse::<u64>().ok()? / 4;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let secs: f64 = stderr
+            .split_whitespace()
+            .map(|x| x.parse::<f64>().ok())
+            .sum::<Option<f64>>()?;
+        best = best.min(Duration::from_secs_f64(secs / 4.0));
     }
     let _ = std::fs::remove_file(&path);
     Some((best, words))
@@ -225,12 +255,20 @@ fn time_wc(text: &str, locale: &str) -> Option<(Duration, u64)> {
 
 fn summary(text: &str) {
     let n = text.len();
-    let (fast, fw) = best(15, || count_words(text));
-    let (full, rw) = best(3, || count_words_reference(text));
-    let (sfast, fs) = best(15, || count_sentences(text));
-    let (sfull, rs) = best(3, || count_sentences_reference(text));
-    let (iter, iw) = best(5, || words(text).count() as u64);
-    let (all, _) = best(5, || TextCounts::of(text).words);
+    let (fast, fw) = best(3, || count_words(text));
+    let (full, rw) = best(2, || count_words_reference(text));
+    let (sfast, fs) = best(3, || count_sentences(text));
+    let (sfull, rs) = best(2, || count_sentences_reference(text));
+    let (iter, iw) = best(3, || words(text).count() as u64);
+    let (all, _) = best(3, || TextCounts::of(text).words);
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let (docs, _) = best(2, || {
+        paragraphs
+            .chunks(8)
+            .map(|doc| DocStats::from_text(&doc.join("\n\n"), doc.len() as u64, 0))
+            .collect::<CorpusStats>()
+            .words
+    });
     assert_eq!(fw, rw, "fast and full word counts differ");
     assert_eq!(fs, rs, "fast and full sentence counts differ");
     assert_eq!(iw, fw);
@@ -243,6 +281,10 @@ fn summary(text: &str) {
     eprintln!("count_sentences_ref.  {:8.0} MB/s", mb_per_s(n, sfull));
     eprintln!("TextCounts::of        {:8.0} MB/s", mb_per_s(n, all));
     eprintln!(
+        "DocStats::from_text, collected into CorpusStats (documents of 8 paragraphs) {:8.0} MB/s",
+        mb_per_s(n, docs)
+    );
+    eprintln!(
         "speed-up over the full algorithm: words {:.1}x, sentences {:.1}x",
         full.as_secs_f64() / fast.as_secs_f64(),
         sfull.as_secs_f64() / sfast.as_secs_f64()
@@ -251,7 +293,7 @@ fn summary(text: &str) {
         .chars()
         .map(|c| if c.is_ascii() { c } else { 'e' })
         .collect();
-    let (t, _) = best(15, || count_words(&ascii));
+    let (t, _) = best(3, || count_words(&ascii));
     eprintln!(
         "count_words, same text with non-ASCII replaced: {:8.0} MB/s",
         mb_per_s(ascii.len(), t)

@@ -23,7 +23,7 @@
 //! ```
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -198,7 +198,8 @@ impl DocStats {
     /// assert_eq!(doc.word_frequencies["u.s"], 1);
     /// ```
     pub fn from_text(body: &str, paragraphs: u64, headings: u64) -> DocStats {
-        let mut frequencies: BTreeMap<String, u64> = BTreeMap::new();
+        // A hash map while counting, sorted once at the end.
+        let mut frequencies: HashMap<String, u64> = HashMap::new();
         let mut folded = String::new();
         let mut total = 0u64;
         for word in words(body) {
@@ -211,6 +212,7 @@ impl DocStats {
                 }
             }
         }
+        let frequencies: BTreeMap<String, u64> = frequencies.into_iter().collect();
         DocStats {
             document: String::new(),
             words: total,
@@ -369,11 +371,11 @@ impl CorpusStats {
     }
 }
 
-fn top<'a>(
-    frequencies: &'a BTreeMap<String, u64>,
+fn top(
+    frequencies: &BTreeMap<String, u64>,
     n: usize,
     keep: impl Fn(&str) -> bool,
-) -> Vec<(&'a str, u64)> {
+) -> Vec<(&str, u64)> {
     let mut all: Vec<(&str, u64)> = frequencies
         .iter()
         .filter(|(w, _)| keep(w))

@@ -25,7 +25,7 @@
 //! branch-free formula over each byte and the two before it, which the
 //! compiler vectorises.
 
-use super::classify::{WordClass, classify, decode_at, find_unknown};
+use super::classify::{WordClass, find_unknown};
 
 /// Outside any run.
 const S0: u8 = 0;
@@ -212,7 +212,8 @@ fn block_starts(ext: &[u8; BLOCK + 2]) -> ([u8; BLOCK], [u8; BLOCK]) {
 
 /// Word class of the non-ASCII character at `i` of a fast region, with its
 /// length, from its bytes: in a fast region every non-ASCII character is
-/// one that [`classify`] knows, so the lead bytes tell them apart.
+/// one that [`classify`](super::classify::classify) knows, so the lead
+/// bytes tell them apart.
 #[inline]
 fn non_ascii_class(bytes: &[u8], i: usize) -> (WordClass, usize) {
     let lead = bytes.get(i).copied().unwrap_or(0);
@@ -232,18 +233,6 @@ fn non_ascii_class(bytes: &[u8], i: usize) -> (WordClass, usize) {
         _ => WordClass::Other,
     };
     (class, len)
-}
-
-/// Class of the character at `i` in a fast region, with its length.
-#[inline]
-fn class_at(text: &str, i: usize) -> (WordClass, usize) {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => (super::classify::ASCII_WORD[usize::from(b)], 1),
-        _ => match decode_at(text, i) {
-            Some((c, len)) => (classify(c).map_or(WordClass::Other, |k| k.word), len),
-            None => (WordClass::Other, 1),
-        },
-    }
 }
 
 /// Counts the words of the fast region `text[start..end]`.
@@ -300,7 +289,7 @@ fn count_region(text: &str, start: usize, end: usize) -> u64 {
             };
             count += u64::from(t >> 7);
             state = t & !NEW;
-            valid = j >= 2 && j < BLOCK && plain[j - 2] == 1 && plain[j - 1] == 1;
+            valid = (2..BLOCK).contains(&j) && plain[j - 2] == 1 && plain[j - 1] == 1;
         }
         i += j;
     }
@@ -378,11 +367,34 @@ pub(crate) fn reference(text: &str) -> usize {
 
 /// The next word of the fast region `text[i..end]`, as a byte range.
 pub(crate) fn next_in_region(text: &str, mut i: usize, end: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let class_at = |i: usize| match bytes[i] {
+        b @ 0..0x80 => (super::classify::ASCII_WORD[usize::from(b)], 1),
+        _ => non_ascii_class(bytes, i),
+    };
     let mut run: Option<usize> = None;
     let mut last = WordClass::Other;
     let mut alnum = false;
     while i < end {
-        let (class, len) = class_at(text, i);
+        // Shortcuts for the common ASCII cases.
+        let b = bytes[i];
+        if run.is_some() {
+            if is_alpha(b) || is_digit(b) {
+                last = if is_digit(b) {
+                    WordClass::Digit
+                } else {
+                    WordClass::Letter
+                };
+                alnum = true;
+                i += 1;
+                continue;
+            }
+        } else if b < 0x80 && !(is_alpha(b) || is_digit(b) || b == b'_') {
+            i += 1;
+            continue;
+        }
+        let (class, len) = class_at(i);
         match (run, class) {
             (Some(_), WordClass::Letter | WordClass::Digit | WordClass::Under) => {
                 last = class;
@@ -396,7 +408,7 @@ pub(crate) fn next_in_region(text: &str, mut i: usize, end: usize) -> Option<(us
                 let digit_join = last == WordClass::Digit
                     && matches!(class, WordClass::MidNum | WordClass::MidNumLet);
                 if (letter_join || digit_join) && i + len < end {
-                    let (next, next_len) = class_at(text, i + len);
+                    let (next, next_len) = class_at(i + len);
                     if (letter_join && next == WordClass::Letter)
                         || (digit_join && next == WordClass::Digit)
                     {

@@ -101,6 +101,27 @@ fn summarize(doc: &Doc, cleaner: &Cleaner) -> Result<DocSummary, InputError> {
     Ok(DocSummary { stats, edits })
 }
 
+/// Corpus totals and edit counts, merged in any grouping.
+#[derive(Default)]
+struct Totals {
+    stats: CorpusStats,
+    edits: BTreeMap<EditKind, u64>,
+}
+
+impl Totals {
+    fn add_edits(&mut self, edits: BTreeMap<EditKind, u64>) {
+        for (kind, n) in edits {
+            *self.edits.entry(kind).or_insert(0) += n;
+        }
+    }
+
+    fn merge(mut self, other: Totals) -> Totals {
+        self.stats.merge(other.stats);
+        self.add_edits(other.edits);
+        self
+    }
+}
+
 /// The summary, as `--json` writes it.
 #[derive(Serialize)]
 struct Report<'a> {
@@ -278,19 +299,25 @@ fn main() -> io::Result<ExitCode> {
         None => corpus_examples::Inputs::files(vec![corpus_examples::sample_corpus()]),
     };
     let cleaner = Cleaner::default();
-    let mut totals = CorpusStats::new();
-    let mut edits: BTreeMap<EditKind, u64> = BTreeMap::new();
-    let run = Pipeline::new(cli.input.threads).run(
+    let mut totals = Totals::default();
+    // Documents are summarized and merged on the worker threads, a chunk
+    // at a time; each chunk's totals are merged here.
+    let run = Pipeline::new(cli.input.threads).run_folded(
         inputs,
         |doc| summarize(doc, &cleaner),
-        |doc| {
-            totals.push(doc.stats);
-            for (kind, n) in doc.edits {
-                *edits.entry(kind).or_insert(0) += n;
-            }
+        Totals::default,
+        |mut acc, doc| {
+            acc.stats.push(doc.stats);
+            acc.add_edits(doc.edits);
+            acc
+        },
+        Totals::merge,
+        |chunk| {
+            totals = Totals::merge(std::mem::take(&mut totals), chunk);
             Ok(())
         },
     )?;
+    let (totals, edits) = (totals.stats, totals.edits);
     let summary = report(&cli, &totals, &edits, &run);
     if cli.json {
         println!(

@@ -10,7 +10,7 @@
 //! extracts dates and figures from the cleaned body, the blocks joined by
 //! `"\n\n"` without the header, into which every `start`/`end` points.
 
-use std::{collections::BTreeMap, process::ExitCode};
+use std::{collections::BTreeMap, io::Write, process::ExitCode};
 
 use chrono::NaiveDate;
 use clap::Parser;
@@ -38,6 +38,22 @@ struct Cli {
     /// kind.
     #[arg(long)]
     summary: bool,
+}
+
+/// The output of consecutive documents: their lines and their totals.
+#[derive(Default)]
+struct Chunk {
+    lines: String,
+    totals: CorpusStats,
+}
+
+impl Chunk {
+    /// `self` then `next`: lines keep their order, totals add up.
+    fn merge(mut self, next: Chunk) -> Chunk {
+        self.lines.push_str(&next.lines);
+        self.totals.merge(next.totals);
+        self
+    }
 }
 
 /// Number of top words in the summary.
@@ -196,14 +212,24 @@ fn main() -> std::io::Result<ExitCode> {
     let cleaner = Cleaner::default();
     let mut totals = CorpusStats::new();
     let mut out = corpus_examples::stdout();
-    let run = Pipeline::new(cli.input.threads).run(
+    // Each chunk of documents becomes its lines, in order, and its totals,
+    // merged on the worker threads.
+    let run = Pipeline::new(cli.input.threads).run_folded(
         inputs,
         |doc| stats_of(doc, &cleaner, cli.summary),
-        |(line, doc_totals)| {
+        Chunk::default,
+        |mut chunk, (line, doc_totals)| {
+            chunk.lines.push_str(&line);
+            chunk.lines.push('\n');
             if let Some(doc_totals) = doc_totals {
-                totals.push(doc_totals);
+                chunk.totals.push(doc_totals);
             }
-            corpus_examples::write_line(&mut out, &line)
+            chunk
+        },
+        Chunk::merge,
+        |chunk| {
+            totals.merge(chunk.totals);
+            out.write_all(chunk.lines.as_bytes())
         },
     )?;
     if cli.summary && !run.output_closed {

@@ -35,7 +35,7 @@ use std::{
     io::{self, BufRead, BufReader, IsTerminal, Read, Write},
     num::NonZeroUsize,
     path::{Path, PathBuf},
-    sync::mpsc::{Receiver, SyncSender, sync_channel},
+    sync::mpsc::{SyncSender, sync_channel},
     time::{Duration, Instant},
 };
 
@@ -560,9 +560,28 @@ pub struct Pipeline {
     progress: bool,
 }
 
+/// Whether the consumer wants more.
+enum Flow {
+    More,
+    /// The output was closed (`| head`): stop quietly.
+    Closed,
+}
+
+/// The totals of one chunk folded on the pool; see [`Pipeline::run_folded`].
+struct Folded<A> {
+    acc: A,
+    documents: u64,
+    bytes: u64,
+    /// Errors with their position in the chunk, to report them in order.
+    errors: Vec<(usize, InputError)>,
+}
+
 impl Pipeline {
     /// A pipeline with `threads` workers (`None`: all cores). It draws a
     /// progress bar when stderr is a terminal.
+    ///
+    /// Besides the workers, one thread reads the inputs and the calling
+    /// thread consumes the results.
     #[must_use]
     pub fn new(threads: Option<NonZeroUsize>) -> Pipeline {
         Pipeline {
@@ -594,6 +613,116 @@ impl Pipeline {
         W: Fn(&Doc) -> Result<T, InputError> + Sync,
         C: FnMut(T) -> io::Result<()>,
     {
+        let process = |chunk: Vec<RawInput>| -> Vec<(usize, Result<T, InputError>)> {
+            chunk
+                .into_par_iter()
+                .with_max_len(1)
+                .map(|RawInput(raw)| (raw.len(), raw.into_doc().and_then(|doc| work(&doc))))
+                .collect()
+        };
+        self.drive(inputs, process, |done, run, bar| {
+            for (bytes, result) in done {
+                run.bytes += bytes as u64;
+                match result {
+                    Ok(value) => {
+                        run.documents += 1;
+                        if let Some(flow) = closed(consume(value))? {
+                            return Ok(flow);
+                        }
+                    }
+                    Err(error) => {
+                        run.failed += 1;
+                        report(bar, &error);
+                    }
+                }
+            }
+            Ok(Flow::More)
+        })
+    }
+
+    /// Runs `work` on every input and folds the results on the pool, for
+    /// totals that merge in any grouping (such as
+    /// `corpus_stats::CorpusStats`).
+    ///
+    /// Within each chunk, `fold` adds results to accumulators made by
+    /// `init` and `merge` joins two accumulators (the earlier inputs' first);
+    /// `consume` gets one accumulator per chunk, in input order, on the
+    /// calling thread. This keeps the merging off the calling thread, which
+    /// would otherwise be the bottleneck. Inputs and errors are handled as
+    /// in [`Pipeline::run`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run`].
+    pub fn run_folded<T, A, W, I, F, M, C>(
+        &self,
+        inputs: Inputs,
+        work: W,
+        init: I,
+        fold: F,
+        merge: M,
+        mut consume: C,
+    ) -> io::Result<Run>
+    where
+        A: Send,
+        W: Fn(&Doc) -> Result<T, InputError> + Sync,
+        I: Fn() -> A + Sync,
+        F: Fn(A, T) -> A + Sync,
+        M: Fn(A, A) -> A + Sync,
+        C: FnMut(A) -> io::Result<()>,
+    {
+        let empty = || Folded {
+            acc: init(),
+            documents: 0,
+            bytes: 0,
+            errors: Vec::new(),
+        };
+        let process = |chunk: Vec<RawInput>| -> Folded<A> {
+            chunk
+                .into_par_iter()
+                .enumerate()
+                .fold(empty, |mut f, (i, RawInput(raw))| {
+                    f.bytes += raw.len() as u64;
+                    match raw.into_doc().and_then(|doc| work(&doc)) {
+                        Ok(value) => {
+                            f.acc = fold(f.acc, value);
+                            f.documents += 1;
+                        }
+                        Err(e) => f.errors.push((i, e)),
+                    }
+                    f
+                })
+                .reduce(empty, |mut a, mut b| {
+                    a.errors.append(&mut b.errors);
+                    Folded {
+                        acc: merge(a.acc, b.acc),
+                        documents: a.documents + b.documents,
+                        bytes: a.bytes + b.bytes,
+                        errors: a.errors,
+                    }
+                })
+        };
+        self.drive(inputs, process, |mut folded, run, bar| {
+            run.bytes += folded.bytes;
+            run.documents += folded.documents;
+            run.failed += folded.errors.len() as u64;
+            folded.errors.sort_by_key(|(i, _)| *i);
+            for (_, error) in &folded.errors {
+                report(bar, error);
+            }
+            Ok(closed(consume(folded.acc))?.unwrap_or(Flow::More))
+        })
+    }
+
+    /// The three stages: a reader thread cuts the inputs into chunks, a
+    /// worker thread runs `process` on each chunk on the pool, and the
+    /// calling thread hands each processed chunk to `on_chunk`, in order.
+    fn drive<O, P, H>(&self, inputs: Inputs, process: P, mut on_chunk: H) -> io::Result<Run>
+    where
+        O: Send,
+        P: Fn(Vec<RawInput>) -> O + Sync,
+        H: FnMut(O, &mut Run, &Option<indicatif::ProgressBar>) -> io::Result<Flow>,
+    {
         let start = Instant::now();
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.threads.map_or(0, NonZeroUsize::get))
@@ -610,34 +739,20 @@ impl Pipeline {
         };
         let result = std::thread::scope(|scope| -> io::Result<()> {
             let (chunk_tx, chunk_rx) = sync_channel::<Vec<RawInput>>(CHUNKS_IN_FLIGHT);
-            let (done_tx, done_rx) = sync_channel::<Vec<Done<T>>>(CHUNKS_IN_FLIGHT);
+            let (done_tx, done_rx) = sync_channel::<O>(CHUNKS_IN_FLIGHT);
             scope.spawn(move || read_chunks(inputs, chunk_tx));
-            let work = &work;
-            let pool = &pool;
-            scope.spawn(move || process_chunks(pool, work, chunk_rx, done_tx));
-            for chunk in done_rx {
-                for done in chunk {
-                    run.bytes += done.bytes as u64;
-                    match done.result {
-                        Ok(value) => {
-                            run.documents += 1;
-                            if let Err(e) = consume(value) {
-                                if e.kind() == io::ErrorKind::BrokenPipe {
-                                    run.output_closed = true;
-                                    return Ok(());
-                                }
-                                return Err(e);
-                            }
-                        }
-                        Err(error) => {
-                            run.failed += 1;
-                            let message = format!("error: {error}");
-                            match &bar {
-                                Some(bar) => bar.suspend(|| eprintln!("{message}")),
-                                None => eprintln!("{message}"),
-                            }
-                        }
+            let (pool, process) = (&pool, &process);
+            scope.spawn(move || {
+                for chunk in chunk_rx {
+                    if done_tx.send(pool.install(|| process(chunk))).is_err() {
+                        return; // the run stopped early
                     }
+                }
+            });
+            for done in done_rx {
+                if let Flow::Closed = on_chunk(done, &mut run, &bar)? {
+                    run.output_closed = true;
+                    return Ok(());
                 }
                 if let Some(bar) = &bar {
                     bar.set_position(run.documents + run.failed);
@@ -656,9 +771,23 @@ impl Pipeline {
     }
 }
 
-struct Done<T> {
-    bytes: usize,
-    result: Result<T, InputError>,
+/// `Some(Flow::Closed)` when writing failed because the output was closed,
+/// `None` when it succeeded; other errors are passed on.
+fn closed(result: io::Result<()>) -> io::Result<Option<Flow>> {
+    match result {
+        Ok(()) => Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Some(Flow::Closed)),
+        Err(e) => Err(e),
+    }
+}
+
+/// Reports a failed input on stderr, above the progress bar if there is one.
+fn report(bar: &Option<indicatif::ProgressBar>, error: &InputError) {
+    let message = format!("error: {error}");
+    match bar {
+        Some(bar) => bar.suspend(|| eprintln!("{message}")),
+        None => eprintln!("{message}"),
+    }
 }
 
 fn progress_bar() -> indicatif::ProgressBar {
@@ -691,33 +820,6 @@ fn read_chunks(inputs: Inputs, tx: SyncSender<Vec<RawInput>>) {
     }
     if !chunk.is_empty() {
         let _ = tx.send(chunk);
-    }
-}
-
-/// Worker stage: each chunk in parallel on the pool, results in order.
-fn process_chunks<T, W>(
-    pool: &rayon::ThreadPool,
-    work: &W,
-    rx: Receiver<Vec<RawInput>>,
-    tx: SyncSender<Vec<Done<T>>>,
-) where
-    T: Send,
-    W: Fn(&Doc) -> Result<T, InputError> + Sync,
-{
-    for chunk in rx {
-        let done: Vec<Done<T>> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .with_max_len(1)
-                .map(|RawInput(raw)| Done {
-                    bytes: raw.len(),
-                    result: raw.into_doc().and_then(|doc| work(&doc)),
-                })
-                .collect()
-        });
-        if tx.send(done).is_err() {
-            return;
-        }
     }
 }
 

@@ -29,8 +29,8 @@
 //! - **Numeric dates**: ISO `2024-03-25` (also `/` or `.`); `3/24/2024` and
 //!   `24-03-2024` with the year last only where unambiguous: a part over 12
 //!   is the day; equal parts read the same either way; `3/4/2024` is left
-//!   out. With dots (`13.5.2015`) the day comes first, as wherever dots are
-//!   used. Years have four digits; a time (`10:30`) or a decimal is never
+//!   out. With dots (`13.5.2015`, `05.03.2024`) the day comes first unless
+//!   the second part is over 12, as nearly wherever dots are used. Years have four digits; a time (`10:30`) or a decimal is never
 //!   the start of a date.
 //! - **Months**: `March 2024`, `March of 2024`, `June last year`, `early
 //!   March`, `mid-March`, `late March`, `last March`, `next May`, `last
@@ -1798,7 +1798,8 @@ impl<'a> Parser<'a> {
     /// `24-03-2024` with the year last, read month first or day first by
     /// whichever part is over 12 (equal parts are the same either way;
     /// `3/4/2024`, where both could be the month, is left out); with dots
-    /// (`13.5.2015`, `05.03.2024`), day first, as everywhere dots are used.
+    /// (`13.5.2015`, `05.03.2024`), day first unless the second part is
+    /// over 12, as nearly everywhere dots are used.
     fn numeric_date(&self, start: usize) -> Option<Found> {
         let b = self.text.as_bytes();
         let mut parts = [(0u32, 0usize); 3];
@@ -1840,7 +1841,7 @@ impl<'a> Parser<'a> {
             }
             [(a, 1 | 2), (c, 1 | 2), (y, 4)] => {
                 let y = i32::try_from(y).ok()?;
-                let (m, d) = if sep == b'.' {
+                let (m, d) = if sep == b'.' && c <= 12 {
                     (c, a)
                 } else if a == c || (a <= 12 && c > 12) {
                     (a, c)

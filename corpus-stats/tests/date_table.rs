@@ -551,6 +551,16 @@ fn numeric_dates() {
             None,
             &[("13.5.2015", Date, Some("2015-05-13"))],
         ),
+        (
+            "Filed 05.03.2024 in court.",
+            None,
+            &[("05.03.2024", Date, Some("2024-03-05"))],
+        ),
+        (
+            "Filed 10.31.1974 in court.",
+            None,
+            &[("10.31.1974", Date, Some("1974-10-31"))],
+        ),
         ("Filed 2024-02-30 in court.", None, &[]),
         ("Version 1.2.2024.5 shipped.", None, &[]),
     ]);

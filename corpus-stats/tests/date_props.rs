@@ -269,6 +269,34 @@ proptest! {
     }
 
     #[test]
+    fn ranges_in_any_style_are_found(
+        start in date_strategy(),
+        len in 1i64..=20,
+        style in 0usize..5,
+        before in prose(),
+        after in prose(),
+    ) {
+        let Some(end) = start.checked_add_signed(TimeDelta::days(len)) else {
+            return Ok(());
+        };
+        if end.year() > 2999 {
+            return Ok(());
+        }
+        let (y, name, d1, d2) = (start.year(), MONTHS[start.month0() as usize], start.day(), end.day());
+        let name2 = MONTHS[end.month0() as usize];
+        let same_month = start.month() == end.month() && start.year() == end.year();
+        let expr = match style {
+            0 if same_month => format!("{name} {d1}-{d2}, {y}"),
+            1 if same_month => format!("{d1}-{d2} {name} {y}"),
+            2 if same_month => format!("{name} {d1} to {d2}, {y}"),
+            3 if start.year() == end.year() => format!("from {name} {d1} to {name2} {d2}, {y}"),
+            4 if start.year() == end.year() => format!("{name} {d1} - {name2} {d2}, {y}"),
+            _ => return Ok(()),
+        };
+        assert_found(&before, &expr, &after, None, DateKind::Range, DateValue::Range(start, end))?;
+    }
+
+    #[test]
     fn months_and_years_are_found(
         year in 1000i32..=2999,
         month in 1u32..=12,

@@ -1326,9 +1326,6 @@ impl<'a> Parser<'a> {
         }
         let yt = self.lex(conn.end);
         year_of(yt.tok)?;
-        if conn.tok != Tok::Punct(',') && !conn.spaced && !yt.spaced {
-            // `2020-2022` is fine; `2020-22` never gets here.
-        }
         let after = self.lex(yt.end);
         if !after.spaced && (is_dash(after.tok) || matches!(after.tok, Tok::Punct('/' | '%'))) {
             return None;
@@ -2050,6 +2047,8 @@ fn is_time_word(w: &str) -> bool {
         ],
     )
 }
+
+impl std::iter::FusedIterator for DateMentions<'_> {}
 
 impl<'a> Iterator for DateMentions<'a> {
     type Item = DateMention<'a>;

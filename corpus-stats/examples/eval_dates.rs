@@ -314,6 +314,14 @@ fn score_case(case: &Value, dir: &Path, score: &mut Score, show: usize) {
             gold_rel[gi] = true;
             find_rel[fi] = true;
             score.relaxed_tp += 1;
+            if normalize(&f.2) != normalize(&gold[gi].text) && score.misses.len() < show {
+                score.misses.push(format!(
+                    "SPAN got {:?} want {:?} in {}",
+                    f.2,
+                    gold[gi].text,
+                    case["id"].as_str().unwrap_or("")
+                ));
+            }
             if gold[gi].has_value {
                 score.relaxed_valued += 1;
                 let ok = value_ok(&gold[gi], &f.3);

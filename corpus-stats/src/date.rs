@@ -44,7 +44,8 @@
 //!   years from 1800 to 2099 after a determiner and before a noun (`the
 //!   1996 Olympic bombing`, `a 1996 law`). A plural noun after the number
 //!   makes it a count, never a year (`of 2024 votes`, `in 2000 cases`).
-//!   `last year`, `this year` and `next year` are years too.
+//!   `last year`, `this year` and `next year` are years too, with their
+//!   modifier (`early next year`, `late last year`, `earlier this year`).
 //! - **Weekdays**: `Friday`, `last Friday`, `next Friday`, `this Friday`;
 //!   abbreviations `Mon.`, `Tue`, `Wed.`, `Thu`, `Fri.`, and `Sat.`/`Sun.`
 //!   only with their dot.
@@ -1702,8 +1703,13 @@ impl<'a> Parser<'a> {
                 Rel::Next => 1,
                 _ => 0,
             };
+            // `early next year`, `late last year`, `earlier this year`.
+            let start = match self.word_before(ps) {
+                Some((ms, mw)) if in_list(mw, &["early", "mid", "late", "earlier", "later"]) => ms,
+                _ => ps,
+            };
             return Some(Found {
-                start: ps,
+                start,
                 end: t.end,
                 kind: DateKind::Year,
                 value: self.reference.map(|r| DateValue::Year(r.year() + delta)),

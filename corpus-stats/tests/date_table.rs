@@ -171,6 +171,14 @@ fn kind_year() {
             &[("late 2022", Year, Some("2022"))],
         ),
         (
+            "It rose earlier this year and may fall early next year.",
+            REF,
+            &[
+                ("earlier this year", Year, Some("2024")),
+                ("early next year", Year, Some("2025")),
+            ],
+        ),
+        (
             "It was the year 2023 that changed it.",
             None,
             &[("the year 2023", Year, Some("2023"))],

@@ -184,6 +184,19 @@ fn dense() -> impl Strategy<Value = String> {
     prop::collection::vec(alphabet, 0..200).prop_map(|v| v.concat())
 }
 
+/// Runs of spaces and closing punctuation around terminators, on lines
+/// that also hold characters outside the fast path.
+fn runs() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(
+        &[
+            ".", "!", "?", " ", "   ", "\t", ")", "))", "\"", "'", "(", "[", "]", "a", "b", "A",
+            "1", "中", "👍", "\u{301}", "\u{a0}", "\u{2029}", "\n", "\r", "’", "”", ",", "-",
+        ][..],
+    );
+    prop::collection::vec((piece, 1usize..6), 0..60)
+        .prop_map(|v| v.into_iter().map(|(p, n)| p.repeat(n)).collect())
+}
+
 fn check(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(
         count_words(text),
@@ -220,6 +233,11 @@ proptest! {
 
     #[test]
     fn dense_text_counts_like_the_full_algorithm(text in dense()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn runs_count_like_the_full_algorithm(text in runs()) {
         check(&text)?;
     }
 

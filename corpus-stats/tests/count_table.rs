@@ -118,3 +118,17 @@ fn text_counts() {
     assert_eq!(c.bytes, 31);
     assert_eq!(TextCounts::of(""), TextCounts::default());
 }
+
+#[test]
+fn long_runs_after_a_full_stop_stay_linear() {
+    // `unicode-segmentation` alone takes quadratic time on these lines
+    // (they hold a character outside the fast path, so they go to it).
+    for run in [" ", "\t", ")", "\""] {
+        let text = format!("Done 👍. {}next one. Last 中.\n", run.repeat(200_000));
+        assert_eq!(count_sentences(&text), 2, "{run:?}");
+        let text = format!("Done 👍. {}Next one. Last 中.\n", run.repeat(200_000));
+        assert_eq!(count_sentences(&text), 3, "{run:?}");
+    }
+    let short = format!("Done 👍. {}next. A 中. b", " ".repeat(50));
+    assert_eq!(count_sentences(&short), count_sentences_reference(&short));
+}

@@ -326,13 +326,42 @@ pub(crate) fn count(text: &str) -> u64 {
         }
         match window {
             Some((left, right)) => {
-                total += text.get(left..right).map_or(0, reference) as u64;
+                total += text.get(left..right).map_or(0, reference_linear) as u64;
                 pos = right;
             }
             None => pos = fast_end,
         }
     }
     total
+}
+
+/// The full algorithm on a window, made linear in time.
+///
+/// `unicode-segmentation` repeats the look-ahead of SB8 at every character
+/// of a run of spaces or closing punctuation after a full stop, which is
+/// quadratic in the length of the run. Within such a run no boundary can
+/// fall (SB9 and SB10 join each character to the run, and SB998 when no
+/// terminator precedes it), the automaton folds the run into one part, and
+/// the look-ahead skips it, so the window is counted with every run of
+/// ASCII spaces (or of ASCII closing punctuation) shortened to its first
+/// character: the same sentences, without the long runs.
+fn reference_linear(text: &str) -> usize {
+    let class = |c: char| match c {
+        '\t' | '\u{b}' | '\u{c}' | ' ' => Some(SentenceClass::Sp),
+        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' => Some(SentenceClass::Close),
+        _ => None,
+    };
+    let mut short = String::with_capacity(text.len());
+    let mut prev = None;
+    for c in text.chars() {
+        let k = class(c);
+        if k.is_some() && k == prev {
+            continue;
+        }
+        prev = k;
+        short.push(c);
+    }
+    reference(&short)
 }
 
 /// The full algorithm on a piece of text.

@@ -46,7 +46,9 @@
 //!   makes it a count, never a year (`of 2024 votes`, `in 2000 cases`).
 //!   `last year`, `this year` and `next year` are years too, with their
 //!   modifier (`early next year`, `late last year`, `earlier this year`).
-//! - **Weekdays**: `Friday`, `last Friday`, `next Friday`, `this Friday`;
+//! - **Weekdays**: `Friday`, `last Friday`, `next Friday`, `this Friday`,
+//!   `previous Friday` and `this past Friday` (as `last`), `this coming
+//!   Friday` and `upcoming Friday` (as `next`);
 //!   abbreviations `Mon.`, `Tue`, `Wed.`, `Thu`, `Fri.`, and `Sat.`/`Sun.`
 //!   only with their dot.
 //! - **Relative days**: `today`, `yesterday`, `tomorrow`.
@@ -1642,10 +1644,25 @@ impl<'a> Parser<'a> {
                 return Some(self.with_range_tail(p, None));
             }
         }
-        let (start, rel) = match prev.and_then(|(s, w)| rel_of(w).map(|r| (s, r))) {
-            Some((s, r)) => (s, r),
-            None => (t.start, Rel::Bare),
-        };
+        // `last`, `next`, `this`; `previous`, `past` (also `this past`) for
+        // `last`; `coming`, `upcoming` (also `this coming`) for `next`.
+        let modifier = prev.and_then(|(s, w)| {
+            let rel = rel_of(w).or_else(|| {
+                if in_list(w, &["previous", "past"]) {
+                    Some(Rel::Last)
+                } else if in_list(w, &["coming", "upcoming"]) {
+                    Some(Rel::Next)
+                } else {
+                    None
+                }
+            })?;
+            let start = match self.word_before(s) {
+                Some((ts, tw)) if rel_of(w).is_none() && tw.eq_ignore_ascii_case("this") => ts,
+                _ => s,
+            };
+            Some((start, rel))
+        });
+        let (start, rel) = modifier.unwrap_or((t.start, Rel::Bare));
         Some(Found {
             start,
             end: name_end,

@@ -342,6 +342,21 @@ fn resolution_weekdays() {
     // 2024-03-26 is a Tuesday.
     check(&[
         (
+            "It met this past Wednesday.",
+            REF,
+            &[("this past Wednesday", Weekday, Some("2024-03-20"))],
+        ),
+        (
+            "It meets this coming Tuesday.",
+            REF,
+            &[("this coming Tuesday", Weekday, Some("2024-04-02"))],
+        ),
+        (
+            "It met the previous Friday.",
+            REF,
+            &[("previous Friday", Weekday, Some("2024-03-22"))],
+        ),
+        (
             "It opened Tuesday.",
             REF,
             &[("Tuesday", Weekday, Some("2024-03-26"))],

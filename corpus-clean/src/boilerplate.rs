@@ -54,6 +54,27 @@ fn is_decoration(c: char) -> bool {
     )
 }
 
+/// Length of `s` without its trailing decoration.
+#[inline]
+fn trim_decoration(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    // ASCII decoration first, byte by byte; then the rest by character.
+    while end > 0
+        && matches!(
+            b[end - 1],
+            b'>' | b'.' | b':' | b'!' | b'|' | b'-' | b' ' | b'\t'
+        )
+    {
+        end -= 1;
+    }
+    if end > 0 && b[end - 1] >= 0x80 {
+        s[..end].trim_end_matches(is_decoration).len()
+    } else {
+        end
+    }
+}
+
 /// Characters that end a sentence before a glued trailer.
 fn ends_sentence(c: char) -> bool {
     matches!(
@@ -96,18 +117,16 @@ impl Boilerplate {
     /// Edits removing the trailers of `text`.
     pub(crate) fn remove(&self, text: &str) -> Vec<Edit> {
         let mut log = EditLog::default();
-        let mut start = 0;
         let mut buf = Vec::with_capacity(self.max_len);
         // Lines end at `\n`, `\r\n` or `\r` (`\r\n` gives an empty line
         // between, which has no trailer).
-        for line in text.split(['\n', '\r']) {
+        for (start, line) in crate::scan::lines(text) {
             if let Some(cut) = self.cut_point(line, &mut buf) {
                 let end = line.trim_end().len();
                 if cut < end {
                     log.push(EditKind::Boilerplate, start + cut, start + end, "");
                 }
             }
-            start += line.len() + 1;
         }
         log.edits
     }
@@ -118,7 +137,7 @@ impl Boilerplate {
         let mut end = line.len();
         // Each round removes one trailer; bounded by the line's length.
         for _ in 0..8 {
-            let core_end = line[..end].trim_end_matches(is_decoration).len();
+            let core_end = trim_decoration(&line[..end]);
             if core_end == 0 {
                 break;
             }

@@ -288,22 +288,22 @@ impl Cleaner {
         if !self.needs_work(input, trim_start) {
             return unchanged;
         }
-        let mut edits = self.run_once(input, trim_start);
+        let (mut edits, unsettled) = self.run_once(input, trim_start);
         if edits.is_empty() {
             return unchanged;
         }
         let mut text = apply_edits(input, &edits);
-        // Every step works line by line, so only lines the previous pass
-        // changed can change again.
-        let mut changed = edits.clone();
+        // Every step works line by line, so only lines whose changes may
+        // give an earlier step new work are cleaned again.
+        let mut changed = unsettled;
         for _ in 1..MAX_PASSES {
             let more = self.rerun_changed_lines(&text, &changed, trim_start);
             if more.is_empty() {
                 break;
             }
             let next = apply_edits(&text, &more);
-            edits = compose(edits, more.clone(), &text);
-            changed = more;
+            changed = output_regions(&more).collect();
+            edits = compose(edits, more, &text);
             text = next;
         }
         Cleaned {
@@ -313,17 +313,18 @@ impl Cleaner {
         }
     }
 
-    /// Runs a pass on each line of `text` (the output of `edits`) that an
-    /// edit touched; edits relative to `text`.
-    fn rerun_changed_lines(&self, text: &str, edits: &[Edit], trim_start: bool) -> Vec<Edit> {
+    /// Runs a pass on each line of `text` that one of the sorted `regions`
+    /// touches; edits relative to `text`.
+    fn rerun_changed_lines(
+        &self,
+        text: &str,
+        regions: &[(usize, usize)],
+        trim_start: bool,
+    ) -> Vec<Edit> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let mut delta: isize = 0;
         let mut done = 0; // End of the last line re-run.
-        for e in edits {
-            let out_start = (e.span.start as isize + delta) as usize;
-            let out_end = out_start + e.replacement.len();
-            delta += e.delta();
+        for &(out_start, out_end) in regions {
             if out_end < done || (out_end == done && done > 0) {
                 continue;
             }
@@ -336,7 +337,7 @@ impl Cleaner {
                 continue;
             };
             if self.needs_work(lines, trim_start) {
-                for mut e in self.run_once(lines, trim_start) {
+                for mut e in self.run_once(lines, trim_start).0 {
                     e.span = e.span.shift(line_start);
                     out.push(e);
                 }
@@ -379,39 +380,42 @@ impl Cleaner {
     }
 
     /// One pass of every enabled step; edits relative to `input`.
-    fn run_once(&self, input: &str, trim_start: bool) -> Vec<Edit> {
+    fn run_once(&self, input: &str, trim_start: bool) -> (Vec<Edit>, Vec<(usize, usize)>) {
         let mut p = Pass {
             cur: Cow::Borrowed(input),
             edits: Vec::new(),
+            unsettled: Vec::new(),
         };
         if self.html_entities {
             for _ in 0..MAX_ENTITY_ROUNDS {
-                if !p.cur.contains('&') || !p.step(entity::decode) {
+                if !p.cur.contains('&') || !p.step(true, entity::decode) {
                     break;
                 }
             }
         }
         if self.mojibake && !p.cur.is_ascii() {
-            p.step(mojibake::repair);
+            p.step(true, mojibake::repair);
         }
         if self.control || self.invisible || self.spaces {
-            p.step(|t| chars::fix(t, self.spaces, self.invisible, self.control));
+            p.step(false, |t| {
+                chars::fix(t, self.spaces, self.invisible, self.control)
+            });
         }
         if let Some(form) = self.normalization
             && !p.cur.is_ascii()
         {
-            p.step(|t| normalize::normalize(t, form));
+            p.step(false, |t| normalize::normalize(t, form));
         }
         if self.typography && !p.cur.is_ascii() {
-            p.step(typography::fold_typography);
+            p.step(false, typography::fold_typography);
         }
         if let Some(bp) = &self.boilerplate {
-            p.step(|t| bp.remove(t));
+            p.step(false, |t| bp.remove(t));
         }
         if self.whitespace {
-            p.step(|t| whitespace::fix(t, trim_start));
+            p.step(false, |t| whitespace::fix(t, trim_start));
         }
-        p.edits
+        (p.edits, p.unsettled)
     }
 }
 
@@ -419,18 +423,82 @@ impl Cleaner {
 struct Pass<'a> {
     cur: Cow<'a, str>,
     edits: Vec<Edit>,
+    /// Regions of `cur` written by steps whose output another pass may
+    /// change again (all but entity decoding and mojibake repair, which
+    /// run first and to a fixed point).
+    unsettled: Vec<(usize, usize)>,
 }
 
 impl Pass<'_> {
     /// Runs one step on the current text; whether it changed anything.
-    fn step(&mut self, f: impl FnOnce(&str) -> Vec<Edit>) -> bool {
+    /// `settled`: the step's output cannot give earlier steps new work.
+    fn step(&mut self, settled: bool, f: impl FnOnce(&str) -> Vec<Edit>) -> bool {
         let new = f(&self.cur);
         if new.is_empty() {
             return false;
         }
         let next = apply_edits(&self.cur, &new);
+        map_regions(&new, &mut self.unsettled);
+        if !settled {
+            self.unsettled.extend(output_regions(&new));
+            merge_regions(&mut self.unsettled);
+        }
         self.edits = compose(std::mem::take(&mut self.edits), new, &self.cur);
         self.cur = Cow::Owned(next);
         true
+    }
+}
+
+/// Where the replacements of `edits` lie in their output.
+fn output_regions(edits: &[Edit]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut delta: isize = 0;
+    edits.iter().map(move |e| {
+        let start = (e.span.start as isize + delta) as usize;
+        delta += e.delta();
+        (start, start + e.replacement.len())
+    })
+}
+
+/// Sorts regions and merges those that overlap or touch.
+fn merge_regions(regions: &mut Vec<(usize, usize)>) {
+    regions.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(regions.len());
+    for &(s, e) in regions.iter() {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    *regions = out;
+}
+
+/// Maps sorted, disjoint regions of a text through `edits` into their
+/// output, in one pass; a region end inside a replaced span goes to the end
+/// of the replacement, a start to its start.
+fn map_regions(edits: &[Edit], regions: &mut [(usize, usize)]) {
+    let mut idx = 0;
+    let mut delta: isize = 0;
+    let mut map = |offset: usize, end: bool| -> usize {
+        while let Some(e) = edits.get(idx) {
+            if offset < e.span.start || (offset == e.span.start && !end) {
+                break;
+            }
+            if offset < e.span.end {
+                let start = (e.span.start as isize + delta) as usize;
+                return if end {
+                    start + e.replacement.len()
+                } else {
+                    start
+                };
+            }
+            delta += e.delta();
+            idx += 1;
+        }
+        (offset as isize + delta) as usize
+    };
+    for r in regions.iter_mut() {
+        let start = map(r.0, false);
+        let end = map(r.1, true);
+        *r = (start, end.max(start));
     }
 }

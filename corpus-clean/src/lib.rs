@@ -77,6 +77,7 @@ mod edit;
 mod entity;
 mod mojibake;
 mod normalize;
+mod scan;
 mod typography;
 mod whitespace;
 

@@ -39,15 +39,23 @@ pub(crate) const MAX_ROUNDS: usize = 6;
 /// `\n` or `\r`).
 pub(crate) fn repair(text: &str) -> Vec<Edit> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split(['\n', '\r']) {
-        if !line.is_ascii() {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = crate::scan::next_non_ascii(bytes, from);
+        if at >= bytes.len() {
+            break;
+        }
+        // The line around the first non-ASCII byte.
+        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |p| p + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |p| at + p);
+        if let Some(line) = text.get(start..end) {
             for mut e in fix_encoding(line, true) {
                 e.span = e.span.shift(start);
                 out.push(e);
             }
         }
-        start += line.len() + 1;
+        from = end;
     }
     out
 }
@@ -469,7 +477,11 @@ fn diff_edits(text: &str, decoded: &[(char, u32, u32)]) -> Vec<Edit> {
     let mut buf = [0u8; 4];
     for &(ch, s, e) in decoded {
         let (s, e) = (s as usize, e as usize);
-        let same = text.get(s..e) == Some(ch.encode_utf8(&mut buf));
+        let same = if ch.is_ascii() {
+            e == s + 1 && text.as_bytes().get(s) == Some(&(ch as u8))
+        } else {
+            text.get(s..e) == Some(ch.encode_utf8(&mut buf))
+        };
         match &mut cur {
             Some((_, ce, repl)) if s < *ce || !same => {
                 *ce = (*ce).max(e);

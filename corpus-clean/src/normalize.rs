@@ -26,14 +26,18 @@ pub(crate) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
     let bytes = text.as_bytes();
     let mut log = EditLog::default();
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b >= 0x80) {
-        let first = i + off;
+    loop {
+        let first = crate::scan::next_non_ascii(bytes, i);
+        if first >= bytes.len() {
+            break;
+        }
         // Include the ASCII character before, which may combine.
         let start = if first > i { first - 1 } else { first };
         let mut end = first;
         while end < bytes.len() && bytes[end] >= 0x80 {
             end += 1;
         }
+        // Bytes of one character are all >= 0x80, so `end` is a boundary.
         let seg = &text[start..end];
         let quick = match form {
             Normalization::Nfc => is_nfc_quick(seg.chars()),

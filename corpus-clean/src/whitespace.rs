@@ -5,6 +5,27 @@
 
 use crate::edit::{Edit, EditKind, EditLog};
 
+/// Bytes examined at once by the fast path.
+const WINDOW: usize = 64;
+
+/// Whether some byte among the first [`WINDOW`] of `w` (which has one more
+/// byte of look-ahead) starts something to fix: a carriage return, a space
+/// or tab before whitespace or a line break, and with `trim_start` a line
+/// break before a space or tab. Written without early exit so that it
+/// compiles to vector code.
+#[inline]
+fn window_needs_work(w: &[u8], trim_start: bool) -> bool {
+    let mut flag = false;
+    for pair in w.windows(2) {
+        let (x, y) = (pair[0], pair[1]);
+        let x_ws = x == b' ' || x == b'\t';
+        let y_ws = y == b' ' || y == b'\t';
+        let y_nl = y == b'\n' || y == b'\r';
+        flag |= (x_ws && (y_ws || y_nl)) | (x == b'\r') | (trim_start & (x == b'\n') & y_ws);
+    }
+    flag
+}
+
 /// Edits fixing the whitespace layout of `text`.
 pub(crate) fn fix(text: &str, trim_start: bool) -> Vec<Edit> {
     let b = text.as_bytes();
@@ -12,6 +33,15 @@ pub(crate) fn fix(text: &str, trim_start: bool) -> Vec<Edit> {
     let mut line_start = true;
     let mut i = 0;
     while i < b.len() {
+        // Fast path: skip 64 bytes at once when no pair in them needs work.
+        if i + WINDOW < b.len()
+            && !(line_start && matches!(b[i], b' ' | b'\t'))
+            && !window_needs_work(&b[i..=i + WINDOW], trim_start)
+        {
+            line_start = b[i + WINDOW - 1] == b'\n';
+            i += WINDOW;
+            continue;
+        }
         match b[i] {
             b'\r' => {
                 if b.get(i + 1) == Some(&b'\n') {

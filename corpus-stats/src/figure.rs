@@ -20,15 +20,15 @@
 //!
 //! # How it works
 //!
-//! One left-to-right pass. An Aho-Corasick automaton (ASCII
-//! case-insensitive) finds the next candidate: a digit or a number word.
-//! From there the extractor reads the number forward and looks at a bounded
-//! window around it (at most three words of at most 40 bytes on either side,
-//! gaps of at most 8 bytes), then resumes after everything it read. Every
-//! rejected candidate also resumes after the token it read, so no byte is
-//! read more than a bounded number of times and time is linear in the input,
-//! whatever it is (`1,1,1,1,…`, `over more than at least …`, a
-//! megabyte-long word).
+//! One left-to-right pass. A byte scanner finds the next candidate: a digit,
+//! or a whole word whose first three letters can begin a number word (a
+//! table lookup) and which is one (a single hashed lookup). From there the
+//! extractor reads the number forward and looks at a bounded window around
+//! it (at most three words of at most 40 bytes on either side, gaps of at
+//! most 8 bytes), then resumes after everything it read. Every rejected
+//! candidate also resumes after the token it read, so no byte is read more
+//! than a bounded number of times and time is linear in the input, whatever
+//! it is (`1,1,1,1,…`, `over more than at least …`, a megabyte-long word).
 //!
 //! # Rules beyond the specification
 //!

@@ -54,6 +54,24 @@ pub(super) const PRONOUN_BEFORE: u32 = 1 << 9;
 pub(super) const IRREGULAR_PLURAL: u32 = 1 << 10;
 /// Flag of [`flags`].
 pub(super) const FRACTION: u32 = 1 << 11;
+/// Flag of [`flags`]: any word the number grammar reads (gates the
+/// per-kind lookups below).
+pub(super) const NUMBER: u32 = 1 << 12;
+/// Flag of [`flags`]: a word that can name a currency after an amount.
+pub(super) const CURRENCY: u32 = 1 << 13;
+
+const NUMBER_EXTRA_WORDS: &[&str] = &[
+    "first", "second", "bn", "bln", "mn", "mln", "tn", "tln", "trn", "lac", "lacs", "k", "m", "b",
+];
+
+const CURRENCY_WORDS: &[&str] = &[
+    "dollar", "dollars", "usd", "bucks", "euro", "euros", "eur", "pound", "pounds", "sterling",
+    "gbp", "yen", "jpy", "yuan", "renminbi", "rmb", "cny", "rupee", "rupees", "inr", "shekel",
+    "shekels", "ils", "nis", "rouble", "roubles", "ruble", "rubles", "rub", "riyal", "riyals",
+    "sar", "dirham", "dirhams", "aed", "franc", "francs", "chf", "ringgit", "ringgits", "myr",
+    "naira", "ngn", "rand", "zar", "lira", "liras", "try", "dinar", "dinars", "rial", "rials",
+    "peso", "pesos", "real", "reais", "hryvnia", "hryvnias", "won",
+];
 
 const SCAN_WORDS: &[&str] = &[
     "zero",
@@ -514,6 +532,9 @@ static FLAGS: LazyLock<FlagMap> = LazyLock::new(|| {
         (PRONOUN_BEFORE_WORDS, PRONOUN_BEFORE),
         (IRREGULAR_PLURAL_WORDS, IRREGULAR_PLURAL),
         (FRACTION_WORDS, FRACTION),
+        (SCAN_WORDS, NUMBER),
+        (NUMBER_EXTRA_WORDS, NUMBER),
+        (CURRENCY_WORDS, CURRENCY),
     ] {
         for w in words {
             *map.entry(w.as_bytes()).or_default() |= flag;
@@ -570,6 +591,9 @@ pub(super) fn scan_prefix(a: u8, b: u8, c: u8) -> bool {
 
 /// `zero` to `nineteen`.
 pub(super) fn small(w: &str) -> Option<u32> {
+    if flags(w) & NUMBER == 0 {
+        return None;
+    }
     Some(match w {
         "zero" => 0,
         "one" => 1,
@@ -597,6 +621,9 @@ pub(super) fn small(w: &str) -> Option<u32> {
 
 /// `twenty` to `ninety`.
 pub(super) fn tens(w: &str) -> Option<u32> {
+    if flags(w) & NUMBER == 0 {
+        return None;
+    }
     Some(match w {
         "twenty" => 20,
         "thirty" => 30,
@@ -613,6 +640,9 @@ pub(super) fn tens(w: &str) -> Option<u32> {
 /// Scale words above a hundred, singular or plural: the multiplier and
 /// whether the word is plural.
 pub(super) fn big_scale(w: &str) -> Option<(u128, bool)> {
+    if flags(w) & NUMBER == 0 {
+        return None;
+    }
     Some(match w {
         "thousand" => (1_000, false),
         "million" => (1_000_000, false),
@@ -633,6 +663,9 @@ pub(super) fn big_scale(w: &str) -> Option<(u128, bool)> {
 /// Any multiplying word after a number written in digits (`1.5 million`,
 /// `2 dozen`, `3 hundred`), with whether it is plural.
 pub(super) fn any_scale(w: &str) -> Option<(u128, bool)> {
+    if flags(w) & NUMBER == 0 {
+        return None;
+    }
     match w {
         "hundred" => Some((100, false)),
         "hundreds" => Some((100, true)),
@@ -649,6 +682,9 @@ pub(super) fn any_scale(w: &str) -> Option<(u128, bool)> {
 /// a currency sign) also the one-letter forms `$5m`, `£3k`, `$2b`, which
 /// elsewhere too often mean metres, kilo- or an identifier.
 pub(super) fn glued_scale(w: &str, money: bool) -> Option<u128> {
+    if flags(w) & NUMBER == 0 {
+        return None;
+    }
     match w {
         "bn" | "bln" => Some(1_000_000_000),
         "mn" | "mln" => Some(1_000_000),
@@ -664,6 +700,9 @@ pub(super) fn glued_scale(w: &str, money: bool) -> Option<u128> {
 /// before it (`hundredth`) rather than adding to it. `first` and `second`
 /// are included for compounds (`twenty-first`).
 pub(super) fn ordinal(w: &str) -> Option<(u128, bool)> {
+    if flags(w) & NUMBER == 0 {
+        return None;
+    }
     Some(match w {
         "first" => (1, false),
         "second" => (2, false),
@@ -762,6 +801,9 @@ pub(super) fn irregular_plural(w: &str) -> bool {
 
 /// Currency words written after an amount, with their ISO 4217 code.
 pub(super) fn currency_word(w: &str) -> Option<&'static str> {
+    if flags(w) & CURRENCY == 0 {
+        return None;
+    }
     Some(match w {
         "dollar" | "dollars" | "usd" | "bucks" => "USD",
         "euro" | "euros" | "eur" => "EUR",
@@ -831,6 +873,9 @@ pub(super) fn dollar_prefix(w: &str) -> Option<&'static str> {
 /// Currencies named by a nationality and a currency word (`Swiss francs`,
 /// `Egyptian pounds`, `Qatari riyals`).
 pub(super) fn national_currency(adjective: &str, word: &str) -> Option<&'static str> {
+    if flags(word) & CURRENCY == 0 {
+        return None;
+    }
     let word = word.strip_suffix('s').unwrap_or(word);
     Some(match (word, adjective) {
         ("dollar", "us" | "american") => "USD",
@@ -914,6 +959,41 @@ mod tests {
         for w in ["first", "second", "the", "bn", "someone", "x", ""] {
             assert!(!scan_bytes(w.as_bytes()), "{w} scanned");
         }
+    }
+
+    #[test]
+    fn gated_lookups_keep_their_words() {
+        for w in [
+            "zero",
+            "nineteen",
+            "twenty",
+            "ninety",
+            "thousand",
+            "crores",
+            "lacs",
+            "hundred",
+            "dozens",
+            "bn",
+            "tln",
+            "first",
+            "second",
+            "nineth",
+            "trillionth",
+        ] {
+            let any = small(w).is_some()
+                || tens(w).is_some()
+                || any_scale(w).is_some()
+                || ordinal(w).is_some();
+            assert!(any, "{w} lost by the NUMBER gate");
+        }
+        assert_eq!(glued_scale("k", false), Some(1_000));
+        for w in ["dollars", "pence", "shekels", "yen", "lira", "ringgit"] {
+            let any = currency_word(w).is_some() || w == "pence";
+            assert!(any, "{w} lost by the CURRENCY gate");
+        }
+        assert_eq!(national_currency("swiss", "francs"), Some("CHF"));
+        assert_eq!(national_currency("kuwaiti", "dinar"), Some("KWD"));
+        assert_eq!(national_currency("malaysian", "ringgits"), Some("MYR"));
     }
 
     #[test]

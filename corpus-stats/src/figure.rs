@@ -956,7 +956,7 @@ impl<'a> Scan<'a> {
                 if let Some((ws, we)) = self.prev_word(sign_start) {
                     let lw = self.lower(ws, we);
                     let w = lw.as_str();
-                    if we + 1 == sign_start && w.len() >= 2 {
+                    if we + 1 == sign_start && !matches!(w, "a" | "s" | "r") {
                         if let Some(code) = dollar_prefix(w) {
                             return (ws, Some(code));
                         }
@@ -1702,16 +1702,22 @@ impl<'a> Scan<'a> {
     fn cents_after(&self, i: usize) -> Option<(usize, Decimal)> {
         let mut s = self.gap_fwd(i)?;
         if let Some(e) = self.word_fwd(s) {
-            if !self.text.get(s..e)?.eq_ignore_ascii_case("and") {
-                return None;
+            if self.text.get(s..e)?.eq_ignore_ascii_case("and") {
+                s = self.gap_fwd(e)?;
             }
-            s = self.gap_fwd(e)?;
         }
-        let e = self.digits_end(s);
-        if e == s || e - s > 2 {
+        let (e, n) = if self.digit_at(s) {
+            let e = self.digits_end(s);
+            (e, self.text.get(s..e)?.parse::<i64>().ok()?)
+        } else {
+            // `forty-five cents`
+            let w = self.word_number(s, 0, Last::Start, None)?;
+            let v = w.value?.to_i64()?;
+            (w.end, v)
+        };
+        if e == s || !(0..100).contains(&n) {
             return None;
         }
-        let n: i64 = self.text.get(s..e)?.parse().ok()?;
         let unit_end = match self.word_fwd(e) {
             Some(we) => we,
             None => self.word_fwd(self.gap_fwd(e)?)?,

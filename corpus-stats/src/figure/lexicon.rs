@@ -70,7 +70,7 @@ const CURRENCY_WORDS: &[&str] = &[
     "shekels", "ils", "nis", "rouble", "roubles", "ruble", "rubles", "rub", "riyal", "riyals",
     "sar", "dirham", "dirhams", "aed", "franc", "francs", "chf", "ringgit", "ringgits", "myr",
     "naira", "ngn", "rand", "zar", "lira", "liras", "try", "dinar", "dinars", "rial", "rials",
-    "peso", "pesos", "real", "reais", "hryvnia", "hryvnias", "won",
+    "peso", "pesos", "real", "reais", "hryvnia", "hryvnias", "won", "guilder", "guilders",
 ];
 
 const SCAN_WORDS: &[&str] = &[
@@ -153,6 +153,13 @@ const SCAN_WORDS: &[&str] = &[
 ];
 
 const FUNCTION_WORDS: &[&str] = &[
+    "last",
+    "next",
+    "previous",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
     "a",
     "an",
     "the",
@@ -818,6 +825,7 @@ pub(super) fn currency_word(w: &str) -> Option<&'static str> {
         "franc" | "francs" | "chf" => "CHF",
         "ringgit" | "myr" => "MYR",
         "naira" | "ngn" => "NGN",
+        "guilder" | "guilders" => "NLG",
         "rand" | "zar" => "ZAR",
         "lira" | "liras" | "try" => "TRY",
         _ => return None,

@@ -41,7 +41,7 @@ pub const ENGLISH_STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
     "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
     "during", "each", "few", "for", "from", "had", "has", "have", "having", "he", "her", "here",
-    "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "it’s", "its",
+    "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its", "it’s",
     "just", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "now", "of",
     "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "said",
     "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their",

@@ -1363,6 +1363,28 @@ impl<'a> Scan<'a> {
                 } else {
                     accepted = false;
                 }
+            } else if w == "and"
+                && matches!(last, Last::Unit | Last::Teen | Last::Tens)
+                && total == 0
+                && self.word_is(self.next_word(we), "a")
+            {
+                // `two and a half million`
+                let half = self
+                    .next_word(we)
+                    .and_then(|(_, ae)| self.next_word(ae))
+                    .filter(|w| self.word_is(Some(*w), "half"));
+                let Some((_, he)) = half else { break };
+                frac = Some((5, 1));
+                end = he;
+                words += 1;
+                if let Some((s, e)) = self.next_word(he) {
+                    if let Some((m, false)) = big_scale(self.lower(s, e).as_str()) {
+                        last_scale = m;
+                        end = e;
+                        scaled = true;
+                    }
+                }
+                break;
             } else if w == "point"
                 && matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Zero)
             {

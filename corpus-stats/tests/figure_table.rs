@@ -639,3 +639,27 @@ fn hostile_inputs_do_not_stall_or_report_garbage() {
     let long = "a".repeat(100_000) + " 7 cats";
     assert_eq!(texts(&long), ["7"]);
 }
+
+#[test]
+fn halves_in_words() {
+    check(
+        "The war displaced two and a half million people.",
+        "two and a half million",
+        "cardinal",
+        Some("2500000"),
+    );
+    check(
+        "It lasted three and a half years.",
+        "three and a half",
+        "cardinal",
+        Some("3.5"),
+    );
+    check(
+        "It lasted two point five years.",
+        "two point five",
+        "cardinal",
+        Some("2.5"),
+    );
+    // `and` between two counts is not a half.
+    assert_eq!(texts("Four tanks and a truck"), ["Four"]);
+}

@@ -146,7 +146,8 @@ fn merge_counts(into: &mut BTreeMap<String, u64>, from: BTreeMap<String, u64>) {
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        out.push_str(word);
+        out.make_ascii_lowercase();
     } else {
         out.push_str(&word.to_lowercase());
     }

@@ -153,6 +153,15 @@ proptest! {
     }
 
     #[test]
+    fn doc_stats_of_any_text(body in any::<String>()) {
+        let doc = DocStats::from_text(&body, 1, 0);
+        prop_assert_eq!(doc.words, count_words(&body));
+        prop_assert_eq!(doc.word_frequencies.values().sum::<u64>(), doc.words);
+        let corpus = CorpusStats::from(doc);
+        prop_assert_eq!(corpus.documents, 1);
+    }
+
+    #[test]
     fn top_words_match_a_naive_ranking(a in shard(), n in 0usize..12) {
         let mut naive: Vec<(&str, u64)> =
             a.word_frequencies.iter().map(|(w, &c)| (w.as_str(), c)).collect();

@@ -41,35 +41,57 @@
 //!   `1.2.3` (versions, addresses) is not reported either.
 //! - **Glued letters.** Digits followed by letters are identifiers (`5G`,
 //!   `3D`, `180ml`) except ordinal suffixes (`7th`), the scale suffixes
-//!   `bn`, `mn`, `tn` (`3bn`), and, after a currency sign only, `k`, `m`,
-//!   `b` (`$5m`). Digits glued after letters (`G7`, `PM2.5`) or after a letter
-//!   and a hyphen (`F-16`, `COVID-19`) are identifiers too. Numbers joined by
-//!   `/` or `:` (dates, ratios, times) and chains of three or more numbers
-//!   joined by dashes (ISO dates, phone numbers) are not reported.
+//!   `bn`, `mn`, `tn`, `k`, `K`, `M`, `B` (`3bn`, `100k`, `1.2M`; lowercase
+//!   `m` and `b`, which also mean metres or nothing, only after a currency
+//!   sign: `$5m`) and currency codes (`115.5USD`). Digits glued after
+//!   letters (`G7`, `PM2.5`, except a currency code: `USD115`) or after a
+//!   letter and a hyphen (`F-16`, `COVID-19`) are identifiers too. Numbers
+//!   joined by `/` or `:` (dates, ratios, times), inside URLs (after `=`,
+//!   `%`) and chains of three or more numbers joined by dashes (ISO dates,
+//!   phone numbers) are not reported.
 //! - **Names.** A number right after a label word (`Channel`, `Resolution`,
 //!   `type`, `Day`, `Phase`, `No.`, `#` …) is not reported, nor one right
 //!   after a capitalised word in mid-sentence when the next word is not
 //!   capitalised and the number has no separator (`Apollo 11 landed`): in
 //!   title-case headlines (`Strikes Kill 12 Civilians`) the number is kept.
-//! - **Fractions** (`two thirds`, `a third of`) and `half` alone are not
-//!   reported; `half a million` is 500000.
-//! - **Money.** `dollars` means USD and `pounds` GBP (but `pounds of` is a
-//!   weight, left a cardinal). `cents` gives the amount in dollars
-//!   (`34 cents` is 0.34 USD).
+//! - **Words.** Number words follow English grammar (`one hundred and
+//!   fifty`, `twenty-one`, `one million two hundred thousand`, `two dozen`,
+//!   `two point five`, `three and a half`), with `a` or `half a` before a
+//!   scale (`a hundred`, `half a million`, `quarter million`). `minus` and
+//!   `negative` before a number negate it. Fractions (`two thirds`, `a
+//!   third of`, `one fifth`) and `half` alone are not reported, since their
+//!   value is not exact in decimal.
+//! - **Money.** A sign or code before (`$`, `US$`, `C$`, `€`, `£`, `USD`,
+//!   `Rs`) or after the amount (`10 €`, `7 EUR`, `500 dollars`, `3 Egyptian
+//!   pounds`, `1,000 Swiss francs`). `dollars` means USD and `pounds` GBP
+//!   (but `pounds of` is a weight, left a cardinal); codes are only taken in
+//!   capitals. `cents` and `pence` give the amount in the main unit
+//!   (`34 cents` is 0.34 USD) and add to a preceding amount (`20 dollars
+//!   43 cents` is 20.43).
 //! - **Unit.** After the number, up to three words, each separated by
-//!   spaces only; it stops before a function word (`of`, `were`, `in` …),
-//!   another number, a capitalised month, or any punctuation, and it ends
-//!   at the first plural noun (`drone strikes`, `Palestinian lives`,
-//!   `children`). A trailing `-ed`/`-ing` word is dropped (`15 killed`
-//!   has no unit, `3 armed men` has `armed men`). Ordinals, partitives
-//!   (`Three of these`) and hyphen compounds (`2,000-pound bombs`) have none.
+//!   spaces only; it stops before a function or time word (`of`, `were`,
+//!   `in`, `last` …), another number, a month, or any punctuation, and it
+//!   ends at the first plural noun (`drone strikes`, `Palestinian lives`,
+//!   `children`). Without a plural noun it ends before its first
+//!   `-ed`/`-ing` word (`15 killed` has no unit, `3 armed men` has `armed
+//!   men`). Plural vague amounts take the noun after `of` only (`thousands
+//!   of children`; `thousands fled` has none). Ordinals, partitives (`Three
+//!   of these`) and hyphen compounds (`2,000-pound bombs`) have none.
+//! - **`one`** is a pronoun when a determiner or an ordinal precedes it
+//!   (`the`, `every`, `not`, `fourth` …), when no counted noun follows
+//!   (`one of them`, `only one.`), and in hyphen compounds (`one-sided`).
 //! - **Qualifiers** also recognise `greater than`, `in excess of`,
 //!   `upwards of` (over), `no fewer than`, `no less than` (at least),
-//!   `close to` (about), `no more than`, `at most` (up to).
+//!   `close to` (about), `no more than`, `at most` (up to); `as many as`
+//!   is a hedge, left `None`.
 //! - **Years.** Besides EXTRACTION.md's date context, `from`, `during` and
 //!   `fiscal` are context words, a number joined to a year by `-`, `to` or
 //!   `and` is a year too (`2019-2022`, `from 2019 to 2022`, `2022-23`), and a
-//!   day joined to a day (`March 26-27`) is a day.
+//!   day joined to a day (`March 26-27`) is a day. Times of day are numbers
+//!   before `am`, `pm`, `a.m.`, `p.m.`, `o'clock`, `GMT`, `UTC` ….
+//! - **Lists and phones.** `1.` or `2)` at the start of a line and `(3)` are
+//!   list markers; numbers after `call`, `dial`, `phone`, `hotline` …, or
+//!   starting with `+`, are dialled (with what follows: `dial 911 or 999`).
 
 mod lexicon;
 
@@ -1601,6 +1623,8 @@ impl<'a> Scan<'a> {
                 if s >= self.floor && matches!(self.lower(s, e).as_str(), "minus" | "negative") {
                     core.start = s;
                     core.value = core.value.map(|v| -v);
+                    // `minus one` is a number, not a pronoun.
+                    core.lone_one = false;
                 }
             }
         }

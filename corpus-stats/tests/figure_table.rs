@@ -105,6 +105,8 @@ fn cardinal_row() {
             "500000",
         ),
         ("Temperatures fell to -5 overnight.", "-5", "-5"),
+        ("Temperatures fell to minus 5 overnight.", "minus 5", "-5"),
+        ("The balance was minus one.", "minus one", "-1"),
         ("The ratio was 0.1 on average.", "0.1", "0.1"),
         (
             "The budget was 1,234,567.89 in total.",

@@ -298,6 +298,13 @@ fn summary(text: &str) {
         "count_words, same text with non-ASCII replaced: {:8.0} MB/s",
         mb_per_s(ascii.len(), t)
     );
+    let accented = text.replace('e', "é");
+    let (t, w) = best(3, || count_words(&accented));
+    assert_eq!(w, count_words_reference(&accented));
+    eprintln!(
+        "count_words, same text with every e accented: {:8.0} MB/s",
+        mb_per_s(accented.len(), t)
+    );
     let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
     eprintln!(
         "non-ASCII characters: {non_ascii} ({:.2} per 100 bytes)",

@@ -1845,7 +1845,11 @@ impl<'a> Parser<'a> {
                 p += 1;
             }
         }
-        if seps[0] != seps[1] || is_alnum_at(self.text, p) {
+        // An ISO date may run into a time (`2024-03-25T10:00`).
+        let iso_time = parts[0].1 == 4
+            && b.get(p) == Some(&b'T')
+            && b.get(p + 1).is_some_and(u8::is_ascii_digit);
+        if seps[0] != seps[1] || (is_alnum_at(self.text, p) && !iso_time) {
             return None;
         }
         if b.get(p)

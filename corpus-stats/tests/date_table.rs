@@ -585,6 +585,11 @@ fn numeric_dates() {
             &[("10.31.1974", Date, Some("1974-10-31"))],
         ),
         ("Filed 2024-02-30 in court.", None, &[]),
+        (
+            "Posted 2024-03-25T10:00:00Z by staff.",
+            None,
+            &[("2024-03-25", Date, Some("2024-03-25"))],
+        ),
         ("Version 1.2.2024.5 shipped.", None, &[]),
     ]);
 }

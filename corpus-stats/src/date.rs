@@ -38,7 +38,7 @@
 //! - **Years**: a four-digit number from 1000 to 2999 in a date context:
 //!   after `in`, `since`, `by`, `until`, `till`, `of`, `for`, `from`,
 //!   `during`, `before`, `after`, `through`, `throughout`, after `early`,
-//!   `mid`, `mid-`, `late` (kept in the text), after `the year` (kept), the
+//!   `mid`, `mid-`, `late`, `fiscal` (kept in the text), after `the year` (kept), the
 //!   next years of a list or span (`between 1994 and 1997`, `from 2020 to
 //!   2022`, `in 2020, 2021 and 2022` are separate years), and attributive
 //!   years from 1800 to 2099 after a determiner and before a noun (`the
@@ -1912,7 +1912,7 @@ impl<'a> Parser<'a> {
             return Some(year(s));
         }
         let (ps, pw) = self.word_before(t.start)?;
-        if in_list(pw, &["early", "mid", "late"]) {
+        if in_list(pw, &["early", "mid", "late", "fiscal"]) {
             return Some(year(ps));
         }
         if pw.eq_ignore_ascii_case("year")

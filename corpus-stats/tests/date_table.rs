@@ -456,6 +456,11 @@ fn years_need_a_date_context() {
             &[("2024", Year, Some("2024"))],
         ),
         (
+            "Sales rose in fiscal 1989.",
+            None,
+            &[("fiscal 1989", Year, Some("1989"))],
+        ),
+        (
             "They sent the 2000 troops home with 1500 rifles.",
             None,
             &[],

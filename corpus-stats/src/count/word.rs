@@ -210,33 +210,43 @@ fn block_starts(ext: &[u8; BLOCK + 2]) -> ([u8; BLOCK], [u8; BLOCK]) {
     (starts, plain)
 }
 
-/// Word class of the non-ASCII character at `i` of a fast region, with its
-/// length, from its bytes: in a fast region every non-ASCII character is
-/// one that [`classify`](super::classify::classify) knows, so the lead
-/// bytes tell them apart.
+/// Word class of the non-ASCII character at `i` (a character boundary),
+/// with its length; `None` if [`classify`](super::classify::classify) does
+/// not know it. Common characters are told apart by their bytes.
 #[inline]
-fn non_ascii_class(bytes: &[u8], i: usize) -> (WordClass, usize) {
+fn known_class(text: &str, i: usize) -> Option<(WordClass, usize)> {
+    let bytes = text.as_bytes();
     let lead = bytes.get(i).copied().unwrap_or(0);
     let second = bytes.get(i + 1).copied().unwrap_or(0);
-    let len = match lead {
-        0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    };
-    let class = match (lead, second) {
+    match (lead, second) {
         // U+00D7 and U+00F7.
-        (0xC3, 0x97 | 0xB7) => WordClass::Other,
-        // U+00C0 to U+027F: the known ones are letters.
-        (0xC3..=0xC9, _) => WordClass::Letter,
+        (0xC3, 0x97 | 0xB7) => None,
+        // U+00C0 to U+017F but those two: letters.
+        (0xC3..=0xC5, _) => Some((WordClass::Letter, 2)),
         // U+2018 and U+2019.
-        (0xE2, 0x80) if matches!(bytes.get(i + 2), Some(0x98 | 0x99)) => WordClass::MidNumLet,
-        _ => WordClass::Other,
-    };
-    (class, len)
+        (0xE2, 0x80) if matches!(bytes.get(i + 2), Some(0x98 | 0x99)) => {
+            Some((WordClass::MidNumLet, 3))
+        }
+        _ => {
+            let (c, len) = super::classify::decode_at(text, i)?;
+            Some((super::classify::classify(c)?.word, len))
+        }
+    }
 }
 
-/// Counts the words of the fast region `text[start..end]`.
-fn count_region(text: &str, start: usize, end: usize) -> u64 {
+/// Word class of a character of a fast region, all of which are known.
+#[inline]
+fn region_class(text: &str, i: usize) -> (WordClass, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (super::classify::ASCII_WORD[usize::from(b)], 1),
+        _ => known_class(text, i).unwrap_or((WordClass::Other, 1)),
+    }
+}
+
+/// Counts the words of `text[start..end]`, which starts at a cut, if all
+/// its characters are known; otherwise returns the position and length of
+/// the first unknown one.
+fn count_region(text: &str, start: usize, end: usize) -> Result<u64, (usize, usize)> {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
     let mut i = start;
@@ -283,7 +293,7 @@ fn count_region(text: &str, start: usize, end: usize) -> u64 {
                 j += 1;
                 BYTE_TRANSITIONS[usize::from(state) * 128 + usize::from(b)]
             } else {
-                let (class, len) = non_ascii_class(bytes, i + j);
+                let (class, len) = known_class(text, i + j).ok_or_else(|| unknown(text, i + j))?;
                 j += len;
                 TRANSITIONS[usize::from(state)][class_index(class)]
             };
@@ -299,14 +309,22 @@ fn count_region(text: &str, start: usize, end: usize) -> u64 {
             i += 1;
             BYTE_TRANSITIONS[usize::from(state) * 128 + usize::from(b)]
         } else {
-            let (class, len) = non_ascii_class(bytes, i);
+            let (class, len) = known_class(text, i).ok_or_else(|| unknown(text, i))?;
             i += len;
             TRANSITIONS[usize::from(state)][class_index(class)]
         };
         count += u64::from(t >> 7);
         state = t & !NEW;
     }
-    count
+    Ok(count)
+}
+
+/// The position and length of the (unknown) character at `i`.
+fn unknown(text: &str, i: usize) -> (usize, usize) {
+    (
+        i,
+        super::classify::decode_at(text, i).map_or(1, |(_, len)| len),
+    )
 }
 
 /// Whether `p` is a cut (see the module docs); `0` and the end are cuts.
@@ -342,18 +360,33 @@ pub(crate) fn plan(text: &str, pos: usize) -> (usize, Option<(usize, usize)>) {
 }
 
 /// Counts words; see [`crate::count_words`].
+///
+/// Counts from a cut until the first unknown character; then counts again
+/// up to the last cut before it, hands the window from there to the next
+/// cut after it to the full algorithm, and goes on from that cut. The part
+/// counted twice is at most what lies between two windows, so the time
+/// stays linear.
 pub(crate) fn count(text: &str) -> u64 {
+    let bytes = text.as_bytes();
     let mut pos = 0;
     let mut total = 0;
     while pos < text.len() {
-        let (fast_end, window) = plan(text, pos);
-        total += count_region(text, pos, fast_end);
-        match window {
-            Some((left, right)) => {
+        match count_region(text, pos, text.len()) {
+            Ok(n) => return total + n,
+            Err((q, len)) => {
+                let mut left = q;
+                while left > pos && !is_cut(bytes, left) {
+                    left -= 1;
+                }
+                let mut right = q + len;
+                while !is_cut(bytes, right) {
+                    right += 1;
+                }
+                // No unknown character before `q`, so this succeeds.
+                total += count_region(text, pos, left).unwrap_or(0);
                 total += text.get(left..right).map_or(0, reference) as u64;
                 pos = right;
             }
-            None => pos = fast_end,
         }
     }
     total
@@ -371,7 +404,7 @@ pub(crate) fn next_in_region(text: &str, mut i: usize, end: usize) -> Option<(us
     let end = end.min(bytes.len());
     let class_at = |i: usize| match bytes[i] {
         b @ 0..0x80 => (super::classify::ASCII_WORD[usize::from(b)], 1),
-        _ => non_ascii_class(bytes, i),
+        _ => region_class(text, i),
     };
     let mut run: Option<usize> = None;
     let mut last = WordClass::Other;

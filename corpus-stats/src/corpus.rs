@@ -164,7 +164,7 @@ pub struct DocStats {
     pub document: String,
     /// Words, as [`count_words`](crate::count_words).
     pub words: u64,
-    /// Sentences, as [`count_sentences`](crate::count_sentences).
+    /// Sentences, as [`count_sentences`].
     pub sentences: u64,
     /// Paragraph blocks.
     pub paragraphs: u64,

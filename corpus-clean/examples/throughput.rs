@@ -125,7 +125,15 @@ fn measure(name: &str, text: &str, cleaner: &Cleaner) {
     let cpu0 = thread_cpu_time();
     let mut runs = 0u32;
     let mut edits = 0;
-    while runs < 3 || wall0.elapsed() < Duration::from_secs(1) {
+    // `THROUGHPUT_RUNS=N` fixes the number of runs (to compare counts of
+    // instructions between builds).
+    let fixed: Option<u32> = std::env::var("THROUGHPUT_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    while match fixed {
+        Some(n) => runs < n,
+        None => runs < 3 || wall0.elapsed() < Duration::from_secs(1),
+    } {
         edits = black_box(cleaner.clean(black_box(text)).edits.len());
         runs += 1;
     }

@@ -27,9 +27,41 @@ const UPPER_COMMON: Cat = 1 << 11;
 const LOWER_COMMON: Cat = 1 << 12;
 const BOX: Cat = 1 << 13;
 
+/// Classes of U+0000..U+0500, precomputed.
+static LOW: [Cat; 0x500] = {
+    let mut t = [0; 0x500];
+    let mut u = 0;
+    while u < 0x500 {
+        t[u] = cat_of(u as u32);
+        u += 1;
+    }
+    t
+};
+
+/// Classes of U+2000..U+2600, precomputed.
+static PUNCT: [Cat; 0x600] = {
+    let mut t = [0; 0x600];
+    let mut u = 0;
+    while u < 0x600 {
+        t[u] = cat_of(0x2000 + u as u32);
+        u += 1;
+    }
+    t
+};
+
 /// The classes of `c` (0 for ASCII and for characters of no class).
+#[inline]
 fn cat(c: char) -> Cat {
     let u = c as u32;
+    match u {
+        0..0x500 => LOW[u as usize],
+        0x2000..0x2600 => PUNCT[(u - 0x2000) as usize],
+        _ => cat_of(u),
+    }
+}
+
+/// The classes of the character `u`.
+const fn cat_of(u: u32) -> Cat {
     if u < 0x80 {
         return 0;
     }
@@ -155,7 +187,9 @@ pub(crate) fn is_bad(text: &str) -> bool {
         w[5] = W { c, k: cat(c) };
         n += 1;
         i += c.len_utf8();
-        if c.is_ascii() && w[4].c.is_ascii() {
+        // Every combination has a character of a class other than COMMON
+        // in one of its last two places.
+        if (w[5].k | w[4].k) & !COMMON == 0 {
             continue;
         }
         if bad_at(&w, n) {

@@ -66,6 +66,13 @@ const fn suspicious_table() -> [bool; 256] {
 
 static SUSPICIOUS: [bool; 256] = suspicious_table();
 
+/// A superset of [`suspicious`] written with comparisons only, so that a
+/// block check compiles to vector code.
+#[inline]
+fn maybe_suspicious(b: u8) -> bool {
+    (b < 0x20) | (b == 0x7f) | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3) | (b == 0xEF)
+}
+
 #[inline]
 fn suspicious(b: u8) -> bool {
     SUSPICIOUS[usize::from(b)]
@@ -76,7 +83,20 @@ pub(crate) fn fix(text: &str, spaces: bool, invisible: bool, control: bool) -> V
     let bytes = text.as_bytes();
     let mut log = EditLog::default();
     let mut i = 0;
+    // Bytes before this offset are in a block known to need a closer look.
+    let mut slow_until = 0;
     while i < bytes.len() {
+        // Skip blocks of 64 bytes without a suspicious one.
+        if i >= slow_until && i + 64 <= bytes.len() {
+            if !bytes[i..i + 64]
+                .iter()
+                .fold(false, |acc, &b| acc | maybe_suspicious(b))
+            {
+                i += 64;
+                continue;
+            }
+            slow_until = i + 64;
+        }
         if !suspicious(bytes[i]) {
             i += 1;
             continue;

@@ -224,6 +224,28 @@ pub(crate) fn compose(old: Vec<Edit>, new: Vec<Edit>, mid: &str) -> Vec<Edit> {
                 out.push(edit);
             }
         }
+        // Fast path: no old edit touches this one, and the next new edit
+        // starts after it.
+        let old_touches = old_iter.peek().is_some_and(|(_, (s, e))| {
+            if s == e {
+                *s > first.span.start && *s < first.span.end
+            } else {
+                *s < first.span.end
+            }
+        });
+        let new_touches = new_iter
+            .peek()
+            .is_some_and(|n| n.span.start < first.span.end);
+        if !old_touches && !new_touches {
+            let start = (first.span.start as isize - delta) as usize;
+            let end = (first.span.end as isize - delta) as usize;
+            out.push(Edit {
+                kind: first.kind,
+                span: Span::new(start, end.max(start)),
+                replacement: first.replacement,
+            });
+            continue;
+        }
         let mut g_start = first.span.start;
         let mut g_end = first.span.end;
         let mut kind = first.kind;

@@ -255,7 +255,11 @@ impl Encoded {
     /// Whether some space looks like a byte `0xA0` of a UTF-8 sequence
     /// that was turned into a space.
     fn has_altered_a0(&self) -> bool {
-        (0..self.bytes.len()).any(|i| self.altered_at(i).is_some())
+        // Every pattern has its space one to three bytes after its start.
+        memchr::memchr_iter(b' ', &self.bytes).any(|sp| {
+            (sp.saturating_sub(3)..sp)
+                .any(|i| self.bytes[i] >= 0xC2 && self.altered_at(i).is_some())
+        })
     }
 
     /// If a sequence with a space standing for `0xA0` starts at `i`, its
@@ -328,7 +332,13 @@ impl Encoded {
         let mut out: Option<(Vec<u8>, Vec<Origin>)> = None;
         let mut copied = 0;
         while i < n {
-            let len = lossy_at(&self.bytes[i..]);
+            // Only a lead byte or 0x1A can start a lossy sequence.
+            let b = self.bytes[i];
+            let len = if b >= 0xC2 || b == 0x1A {
+                lossy_at(&self.bytes[i..])
+            } else {
+                0
+            };
             if len == 0 {
                 i += 1;
                 continue;

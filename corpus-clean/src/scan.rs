@@ -5,6 +5,10 @@
 #[inline]
 pub(crate) fn next_non_ascii(b: &[u8], from: usize) -> usize {
     let mut i = from;
+    // Whole blocks first (`is_ascii` reads several words per step).
+    while i + 64 <= b.len() && b[i..i + 64].is_ascii() {
+        i += 64;
+    }
     while i + 8 <= b.len() {
         let mut word = [0u8; 8];
         word.copy_from_slice(&b[i..i + 8]);

@@ -32,15 +32,19 @@ pub(crate) fn fix(text: &str, trim_start: bool) -> Vec<Edit> {
     let mut log = EditLog::default();
     let mut line_start = true;
     let mut i = 0;
+    // Bytes before this offset are in a window known to need a closer look.
+    let mut slow_until = 0;
     while i < b.len() {
         // Fast path: skip 64 bytes at once when no pair in them needs work.
-        if i + WINDOW < b.len()
-            && !(line_start && matches!(b[i], b' ' | b'\t'))
-            && !window_needs_work(&b[i..=i + WINDOW], trim_start)
-        {
-            line_start = b[i + WINDOW - 1] == b'\n';
-            i += WINDOW;
-            continue;
+        if i >= slow_until && i + WINDOW < b.len() {
+            if !(line_start && matches!(b[i], b' ' | b'\t'))
+                && !window_needs_work(&b[i..=i + WINDOW], trim_start)
+            {
+                line_start = b[i + WINDOW - 1] == b'\n';
+                i += WINDOW;
+                continue;
+            }
+            slow_until = i + WINDOW;
         }
         match b[i] {
             b'\r' => {

@@ -50,9 +50,10 @@ pub fn count_words_reference(text: &str) -> u64 {
 /// digit.
 ///
 /// Equal to [`count_sentences_reference`] on every input. Note that UAX #29
-/// breaks after any `.` followed by a space and an upper-case letter, so
-/// `Mr. Smith` is two sentences; a sentence does not end at a line break
-/// unless a terminator precedes it, but a line feed always ends one.
+/// breaks after any `.` followed by spaces and an upper-case letter, so
+/// `Mr. Smith` is two sentences (but `U.S. forces` is one), and that every
+/// line break (LF, CR or CRLF) ends a sentence, so pass paragraphs with
+/// their soft line breaks joined by spaces.
 ///
 /// ```
 /// use corpus_stats::count_sentences;

@@ -132,3 +132,29 @@ fn long_runs_after_a_full_stop_stay_linear() {
     let short = format!("Done 👍. {}next. A 中. b", " ".repeat(50));
     assert_eq!(count_sentences(&short), count_sentences_reference(&short));
 }
+
+#[test]
+fn pathological_inputs_are_counted() {
+    let n = 1 << 20;
+    let one_word = "a".repeat(n);
+    assert_eq!(TextCounts::of(&one_word).words, 1);
+    assert_eq!(TextCounts::of(&one_word).sentences, 1);
+    let dots = "a.".repeat(n / 2);
+    assert_eq!(count_words(&dots), 1);
+    assert_eq!(count_sentences(&dots), 1);
+    let spaced = format!(".{}x", " ".repeat(n));
+    assert_eq!(count_words(&spaced), 1);
+    assert_eq!(count_sentences(&spaced), 1);
+    let stops = ". ".repeat(n / 2);
+    assert_eq!(count_words(&stops), 0);
+    assert_eq!(count_sentences(&stops), 0);
+    let lines = "\n".repeat(n);
+    assert_eq!(TextCounts::of(&lines).sentences, 0);
+    let underscores = "_".repeat(n);
+    assert_eq!(count_words(&underscores), 0);
+    assert_eq!(words(&underscores).count(), 0);
+    let accents = "é".repeat(n / 2);
+    assert_eq!(count_words(&accents), 1);
+    let cjk = "中".repeat(n / 3);
+    assert_eq!(count_words(&cjk), (n / 3) as u64);
+}

@@ -37,9 +37,8 @@ pub(crate) fn fix(text: &str, trim_start: bool) -> Vec<Edit> {
     while i < b.len() {
         // Fast path: skip 64 bytes at once when no pair in them needs work.
         if i >= slow_until && i + WINDOW < b.len() {
-            if !(line_start && matches!(b[i], b' ' | b'\t'))
-                && !window_needs_work(&b[i..=i + WINDOW], trim_start)
-            {
+            let leading = line_start && matches!(b[i], b' ' | b'\t');
+            if !leading && !window_needs_work(&b[i..=i + WINDOW], trim_start) {
                 line_start = b[i + WINDOW - 1] == b'\n';
                 i += WINDOW;
                 continue;

@@ -87,3 +87,8 @@ pub use corpus_format::Span;
 pub use document::{CleanBlock, CleanDocument};
 pub use edit::{Edit, EditKind, apply_edits, map_output_offset};
 pub use normalize::Normalization;
+
+/// The README's example, run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -66,6 +66,7 @@ fn correct_text_comes_back_borrowed() {
         "He said “vital targets” and ‘strategic’ sites — again…",
         "SÃO PAULO — A água é um bem público.",
         "Ãgua mineral e SÃO JOÃO",
+        "A IRMÃ DE MARIA COMEU A MAÇÃ VERDE",
         "Москва, Αθήνα, 東京, القاهرة",
         "Offering 5×£35 and 90% off; © 2024",
         "Plain ASCII paragraph, nothing to do.\nSecond line.",

@@ -406,67 +406,74 @@ pub(crate) fn next_in_region(text: &str, mut i: usize, end: usize) -> Option<(us
         b @ 0..0x80 => (super::classify::ASCII_WORD[usize::from(b)], 1),
         _ => region_class(text, i),
     };
-    let mut run: Option<usize> = None;
-    let mut last = WordClass::Other;
-    let mut alnum = false;
-    while i < end {
-        // Shortcuts for the common ASCII cases.
-        let b = bytes[i];
-        if run.is_some() {
-            if is_alpha(b) || is_digit(b) {
-                last = if is_digit(b) {
+    let is_alnum = |b: u8| is_alpha(b) || is_digit(b);
+    loop {
+        // Skip ASCII that cannot start a run.
+        while i < end && bytes[i] < 0x80 && !(is_alnum(bytes[i]) || bytes[i] == b'_') {
+            i += 1;
+        }
+        if i >= end {
+            return None;
+        }
+        let (class, len) = class_at(i);
+        if !matches!(
+            class,
+            WordClass::Letter | WordClass::Digit | WordClass::Under
+        ) {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut last = class;
+        let mut alnum = class != WordClass::Under;
+        i += len;
+        loop {
+            let ascii_start = i;
+            while i < end && is_alnum(bytes[i]) {
+                i += 1;
+            }
+            if i > ascii_start {
+                alnum = true;
+                last = if is_digit(bytes[i - 1]) {
                     WordClass::Digit
                 } else {
                     WordClass::Letter
                 };
-                alnum = true;
-                i += 1;
-                continue;
             }
-        } else if b < 0x80 && !(is_alpha(b) || is_digit(b) || b == b'_') {
-            i += 1;
-            continue;
-        }
-        let (class, len) = class_at(i);
-        match (run, class) {
-            (Some(_), WordClass::Letter | WordClass::Digit | WordClass::Under) => {
-                last = class;
-                alnum |= class != WordClass::Under;
-                i += len;
-                continue;
+            if i >= end {
+                break;
             }
-            (Some(s), _) => {
-                let letter_join = last == WordClass::Letter
-                    && matches!(class, WordClass::MidLetter | WordClass::MidNumLet);
-                let digit_join = last == WordClass::Digit
-                    && matches!(class, WordClass::MidNum | WordClass::MidNumLet);
-                if (letter_join || digit_join) && i + len < end {
-                    let (next, next_len) = class_at(i + len);
-                    if (letter_join && next == WordClass::Letter)
-                        || (digit_join && next == WordClass::Digit)
-                    {
-                        last = next;
-                        i += len + next_len;
-                        continue;
+            let (class, len) = class_at(i);
+            match class {
+                WordClass::Letter | WordClass::Digit | WordClass::Under => {
+                    last = class;
+                    alnum |= class != WordClass::Under;
+                    i += len;
+                    continue;
+                }
+                WordClass::MidLetter | WordClass::MidNum | WordClass::MidNumLet => {
+                    // WB6, WB7, WB11, WB12: joins two letters or two digits.
+                    let letter_join = last == WordClass::Letter
+                        && matches!(class, WordClass::MidLetter | WordClass::MidNumLet);
+                    let digit_join = last == WordClass::Digit
+                        && matches!(class, WordClass::MidNum | WordClass::MidNumLet);
+                    if (letter_join || digit_join) && i + len < end {
+                        let (next, next_len) = class_at(i + len);
+                        if (letter_join && next == WordClass::Letter)
+                            || (digit_join && next == WordClass::Digit)
+                        {
+                            last = next;
+                            i += len + next_len;
+                            continue;
+                        }
                     }
                 }
-                if alnum {
-                    return Some((s, i));
-                }
-                run = None;
-                i += len;
+                WordClass::Other => {}
             }
-            (None, WordClass::Letter | WordClass::Digit | WordClass::Under) => {
-                run = Some(i);
-                last = class;
-                alnum = class != WordClass::Under;
-                i += len;
-            }
-            (None, _) => i += len,
+            break;
         }
-    }
-    match run {
-        Some(s) if alnum => Some((s, end)),
-        _ => None,
+        if alnum {
+            return Some((start, i));
+        }
     }
 }

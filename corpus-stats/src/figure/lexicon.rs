@@ -3,32 +3,7 @@
 //! Every function takes a lowercase ASCII word (see `Lower` in the parent
 //! module) unless it says otherwise.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
-
-/// FNV-1a: word lookups hash a few bytes, where SipHash would dominate.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// Flag of [`flags`].
 pub(super) const SCAN: u32 = 1 << 0;
@@ -522,33 +497,150 @@ const FRACTION_WORDS: &[&str] = &[
     "thousandths",
 ];
 
-type FlagMap = HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>>;
+/// Every word list with its flag.
+const LISTS: [(&[&str], u32); 15] = [
+    (SCAN_WORDS, SCAN),
+    (FUNCTION_WORDS, FUNCTION),
+    (LABEL_WORDS, LABEL),
+    (MONTH_WORDS, MONTH),
+    (WEEKDAY_WORDS, WEEKDAY),
+    (YEAR_CONTEXT_WORDS, YEAR_CONTEXT),
+    (PHONE_WORDS, PHONE),
+    (TIME_SUFFIX_WORDS, TIME_SUFFIX),
+    (TIME_UNIT_WORDS, TIME_UNIT),
+    (PRONOUN_BEFORE_WORDS, PRONOUN_BEFORE),
+    (IRREGULAR_PLURAL_WORDS, IRREGULAR_PLURAL),
+    (FRACTION_WORDS, FRACTION),
+    (SCAN_WORDS, NUMBER),
+    (NUMBER_EXTRA_WORDS, NUMBER),
+    (CURRENCY_WORDS, CURRENCY),
+];
 
-static FLAGS: LazyLock<FlagMap> = LazyLock::new(|| {
-    let mut map = FlagMap::default();
-    for (words, flag) in [
-        (SCAN_WORDS, SCAN),
-        (FUNCTION_WORDS, FUNCTION),
-        (LABEL_WORDS, LABEL),
-        (MONTH_WORDS, MONTH),
-        (WEEKDAY_WORDS, WEEKDAY),
-        (YEAR_CONTEXT_WORDS, YEAR_CONTEXT),
-        (PHONE_WORDS, PHONE),
-        (TIME_SUFFIX_WORDS, TIME_SUFFIX),
-        (TIME_UNIT_WORDS, TIME_UNIT),
-        (PRONOUN_BEFORE_WORDS, PRONOUN_BEFORE),
-        (IRREGULAR_PLURAL_WORDS, IRREGULAR_PLURAL),
-        (FRACTION_WORDS, FRACTION),
-        (SCAN_WORDS, NUMBER),
-        (NUMBER_EXTRA_WORDS, NUMBER),
-        (CURRENCY_WORDS, CURRENCY),
-    ] {
-        for w in words {
-            *map.entry(w.as_bytes()).or_default() |= flag;
+/// Longest listed word.
+const MAX_LISTED: usize = 12;
+
+/// A lowercase word of at most [`MAX_LISTED`] letters packed five bits a
+/// letter (never 0).
+fn pack(w: &[u8]) -> Option<u64> {
+    if w.is_empty() || w.len() > MAX_LISTED {
+        return None;
+    }
+    let mut key = 0u64;
+    for &b in w {
+        let c = b.wrapping_sub(b'a');
+        if c >= 26 {
+            return None;
+        }
+        key = key << 5 | (u64::from(c) + 1);
+    }
+    Some(key)
+}
+
+/// Open-addressing table of packed words and their flags: one multiply and
+/// a probe or two per lookup.
+struct FlagTable {
+    keys: Vec<u64>,
+    flags: Vec<u32>,
+    mask: usize,
+}
+
+impl FlagTable {
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.mask
+    }
+
+    fn get(&self, key: u64) -> u32 {
+        let mut i = self.slot(key);
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key => return self.flags.get(i).copied().unwrap_or(0),
+                Some(&0) | None => return 0,
+                Some(_) => i = (i + 1) & self.mask,
+            }
         }
     }
-    map
+}
+
+/// Flags of the listed words of three letters or more.
+static FLAGS: LazyLock<FlagTable> = LazyLock::new(|| {
+    let size = 4096;
+    let mut table = FlagTable {
+        keys: vec![0; size],
+        flags: vec![0; size],
+        mask: size - 1,
+    };
+    for (words, flag) in LISTS {
+        for w in words.iter().filter(|w| w.len() >= 3) {
+            let Some(key) = pack(w.as_bytes()) else {
+                continue;
+            };
+            let mut i = table.slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) & table.mask;
+            }
+            table.keys[i] = key;
+            table.flags[i] |= flag;
+        }
+    }
+    table
 });
+
+/// Index of a one- or two-letter lowercase word in [`SHORT_FLAGS`].
+const fn short_index(w: &[u8]) -> Option<usize> {
+    let a = w[0].wrapping_sub(b'a');
+    let b = if w.len() == 2 {
+        w[1].wrapping_sub(b'a')
+    } else {
+        26
+    };
+    if a >= 26 || b > 26 {
+        return None;
+    }
+    Some(a as usize * 27 + b as usize)
+}
+
+/// Flags of the listed words of one or two letters, by [`short_index`].
+const SHORT_FLAGS: [u32; 26 * 27] = {
+    let mut t = [0u32; 26 * 27];
+    let mut l = 0;
+    while l < LISTS.len() {
+        let (words, flag) = LISTS[l];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            if w.len() <= 2 {
+                if let Some(i) = short_index(w) {
+                    t[i] |= flag;
+                }
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// For each pair of first letters, the third letters with which a listed
+/// word of three letters or more begins: most content words are rejected
+/// without hashing.
+const LIST_PREFIXES: [u32; 26 * 26] = {
+    let mut t = [0u32; 26 * 26];
+    let mut l = 0;
+    while l < LISTS.len() {
+        let words = LISTS[l].0;
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            if w.len() >= 3 {
+                let (a, b, c) = (w[0] - b'a', w[1] - b'a', w[2] - b'a');
+                t[a as usize * 26 + b as usize] |= 1 << c;
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    t
+};
 
 /// The word-list flags of a lowercase word (one hash lookup for all lists).
 pub(super) fn flags(w: &str) -> u32 {
@@ -557,7 +649,25 @@ pub(super) fn flags(w: &str) -> u32 {
 
 /// [`flags`] of a lowercase ASCII word given as bytes.
 pub(super) fn flags_of_bytes(w: &[u8]) -> u32 {
-    FLAGS.get(w).copied().unwrap_or(0)
+    match *w {
+        [] => 0,
+        [_] | [_, _] => short_index(w).map_or(0, |i| SHORT_FLAGS[i]),
+        [a, b, c, ..] => {
+            let (a, b, c) = (
+                a.wrapping_sub(b'a'),
+                b.wrapping_sub(b'a'),
+                c.wrapping_sub(b'a'),
+            );
+            if a >= 26
+                || b >= 26
+                || c >= 26
+                || LIST_PREFIXES[a as usize * 26 + b as usize] & (1 << c) == 0
+            {
+                return 0;
+            }
+            pack(w).map_or(0, |key| FLAGS.get(key))
+        }
+    }
 }
 
 /// For each pair of first letters, the set of third letters with which a
@@ -1002,6 +1112,31 @@ mod tests {
         assert_eq!(national_currency("swiss", "francs"), Some("CHF"));
         assert_eq!(national_currency("kuwaiti", "dinar"), Some("KWD"));
         assert_eq!(national_currency("malaysian", "ringgits"), Some("MYR"));
+    }
+
+    #[test]
+    fn list_words_are_lowercase_letters() {
+        let mut total = 0;
+        for (words, flag) in LISTS {
+            for w in words {
+                assert!(
+                    !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()),
+                    "{w:?}"
+                );
+                assert!(w.len() <= MAX_LISTED, "{w:?} too long to pack");
+                assert_eq!(flags(w) & flag, flag, "{w:?} lost its flag");
+                total += 1;
+            }
+        }
+        assert!(total < 4096 / 2, "flag table too full");
+        // The prefix and short tables agree with the hashed lookup.
+        assert_eq!(flags("of") & FUNCTION, FUNCTION);
+        assert_eq!(flags("i") & FUNCTION, FUNCTION);
+        assert_eq!(flags("am") & TIME_SUFFIX, TIME_SUFFIX);
+        assert_eq!(flags("k") & NUMBER, NUMBER);
+        assert_eq!(flags("zz"), 0);
+        assert_eq!(flags("drone"), 0);
+        assert_eq!(flags("Of"), 0, "lookups take lowercase words");
     }
 
     #[test]

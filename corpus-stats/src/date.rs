@@ -113,6 +113,7 @@
 //! source. Pathological inputs (`March March March …`, `2024 2024 …`) stay
 //! linear.
 
+use std::cell::Cell;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -641,10 +642,19 @@ fn lex(text: &str, pos: usize) -> Token<'_> {
     let mut start = pos;
     let mut newlines = 0;
     let mut n = 0;
-    for c in rest.chars() {
-        if !c.is_whitespace() {
-            break;
-        }
+    // ASCII fast path: most gaps are one space.
+    while let Some(&b) = rest.as_bytes().get(start - pos) {
+        let c = if b < 0x80 {
+            if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
+                break;
+            }
+            char::from(b)
+        } else {
+            match rest.get(start - pos..).and_then(|s| s.chars().next()) {
+                Some(c) if c.is_whitespace() => c,
+                _ => break,
+            }
+        };
         n += 1;
         if c == '\n' {
             newlines += 1;
@@ -933,20 +943,42 @@ struct Found {
     chain: Option<Chain>,
 }
 
+/// A word found before a position: its start and text.
+type WordBefore<'a> = Option<(usize, &'a str)>;
+
 struct Parser<'a> {
     text: &'a str,
     reference: Option<NaiveDate>,
     floor: usize,
     chain: Option<Chain>,
+    /// The last look-behind asked for: the rules around one anchor ask for
+    /// the same word several times.
+    behind: Cell<Option<(usize, WordBefore<'a>)>>,
+    /// The last token read, for the same reason.
+    ahead: Cell<Option<(usize, Token<'a>)>>,
 }
 
 impl<'a> Parser<'a> {
     fn lex(&self, pos: usize) -> Token<'a> {
-        lex(self.text, pos)
+        if let Some((p, t)) = self.ahead.get()
+            && p == pos
+        {
+            return t;
+        }
+        let t = lex(self.text, pos);
+        self.ahead.set(Some((pos, t)));
+        t
     }
 
     fn word_before(&self, pos: usize) -> Option<(usize, &'a str)> {
-        word_before(self.text, pos, self.floor)
+        if let Some((p, w)) = self.behind.get()
+            && p == pos
+        {
+            return w;
+        }
+        let w = word_before(self.text, pos, self.floor);
+        self.behind.set(Some((pos, w)));
+        w
     }
 
     /// Reads a month name token at `t` (with the dot of an abbreviation),
@@ -2092,6 +2124,8 @@ impl<'a> Iterator for DateMentions<'a> {
                 reference: self.reference,
                 floor: self.floor,
                 chain: self.chain,
+                behind: Cell::new(None),
+                ahead: Cell::new(None),
             };
             let (found, resume) = if anchor == Anchor::Digit {
                 (parser.at_digit(s), e)

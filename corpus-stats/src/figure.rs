@@ -326,6 +326,30 @@ enum LinkKind {
     Phone,
 }
 
+/// End of the run of ASCII letters starting at `i`, eight bytes at a time.
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Per byte: high bit set iff `x | 0x20` is in `a..=z` and `x` is ASCII.
+        let y = (x | (0x20 * ONES)) & !HIGH;
+        let at_least_a = y + (0x80 - b'a' as u64) * ONES;
+        let above_z = y + (0x80 - b'z' as u64 - 1) * ONES;
+        let letters = at_least_a & !above_z & !x & HIGH;
+        if letters != HIGH {
+            return i + ((letters ^ HIGH).trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
 /// The next candidate at or after `from`: a digit (`end` is one past it)
 /// or a whole number word (`end` is its end). Words are skipped whole, so
 /// the scan reads every byte once.
@@ -340,10 +364,7 @@ fn next_candidate(text: &str, from: usize) -> Option<(usize, usize)> {
         }
         if c.is_ascii_alphabetic() {
             let s = i;
-            i += 1;
-            while i < len && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = letters_end(b, i + 1);
             let n = i - s;
             if (3..=11).contains(&n) && scan_prefix(c, b[s + 1], b[s + 2]) {
                 let starts_word = match s.checked_sub(1).map(|k| b[k]) {
@@ -474,6 +495,35 @@ struct Core {
     scaled: bool,
     /// The number word itself is capitalised (words path).
     capital: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letters_end;
+
+    #[test]
+    fn letters_end_matches_a_byte_loop() {
+        let text = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ @[`{ é7_-x\u{7f}\u{80}";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            let mut want = start;
+            while want < b.len() && b[want].is_ascii_alphabetic() {
+                want += 1;
+            }
+            assert_eq!(letters_end(b, start), want, "from {start}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for start in 0..all.len() {
+            let want = if all[start].is_ascii_alphabetic() {
+                (start..all.len())
+                    .find(|&k| !all[k].is_ascii_alphabetic())
+                    .unwrap_or(all.len())
+            } else {
+                start
+            };
+            assert_eq!(letters_end(&all, start), want, "byte {start}");
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -760,7 +760,8 @@ fn word_before(text: &str, pos: usize, floor: usize) -> Option<(usize, &str)> {
     if start == end {
         return None;
     }
-    if start > 0 && char_before(head, start).is_some_and(char::is_alphanumeric) {
+    // The word must start at a boundary, also when it meets the floor.
+    if char_before(text, floor + start).is_some_and(char::is_alphanumeric) {
         return None;
     }
     Some((floor + start, &head[start..end]))
@@ -2176,5 +2177,88 @@ impl<'a> Iterator for DateMentions<'a> {
             self.pos = resume;
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unpack(key: u64, len: usize, ninth: u8) -> Vec<u8> {
+        let mut word: Vec<u8> = key
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|&b| b == 0)
+            .collect();
+        if len == 9 {
+            word.push(ninth);
+        }
+        word
+    }
+
+    #[test]
+    fn keyword_table_is_sorted_and_every_entry_is_reachable() {
+        assert!(
+            KEYWORDS.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, unique keys"
+        );
+        for &(key, len, ninth, anchor) in KEYWORDS {
+            let word = unpack(key, len, ninth);
+            assert_eq!(word.len(), len);
+            assert!(keyword_prefix(&word), "{word:?} passes the prefix filter");
+            assert_eq!(keyword(&word), Some(anchor));
+            assert_eq!(keyword(&word.to_ascii_uppercase()), Some(anchor));
+        }
+        for w in [
+            "the",
+            "mars",
+            "marc",
+            "sunday_",
+            "septembers",
+            "yearly",
+            "mayo",
+            "dece",
+        ] {
+            assert_eq!(keyword(w.as_bytes()), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn lexer_tokens() {
+        let t = lex("  7th of", 0);
+        assert_eq!((t.tok, t.start, t.end, t.spaced), (Tok::Ord(7), 2, 5, true));
+        assert_eq!(lex("3.5 m", 0).tok, Tok::Other);
+        assert_eq!(lex("10:30", 0).tok, Tok::Other);
+        assert_eq!(lex("1,200", 0).tok, Tok::Other);
+        assert_eq!(lex("2024,", 0).tok, Tok::Num(2024, 4));
+        assert_eq!(lex("\n\nMarch", 0).tok, Tok::End);
+        assert_eq!(lex("\u{a0}March", 0).tok, Tok::Word("March"));
+        assert_eq!(lex("éa", 0).tok, Tok::Other);
+        assert_eq!(lex("", 0).tok, Tok::End);
+    }
+
+    #[test]
+    fn look_behind_is_bounded_by_the_floor() {
+        let text = "in the year";
+        assert_eq!(word_before(text, 7, 0), Some((3, "the")));
+        assert_eq!(word_before(text, 7, 4), None);
+        assert_eq!(word_before("x\n\nyear", 3, 0), None);
+    }
+
+    #[test]
+    fn closest_year_rules() {
+        let r = NaiveDate::from_ymd_opt(2024, 3, 26).unwrap();
+        assert_eq!(closest_day(r, 10, 7), NaiveDate::from_ymd_opt(2023, 10, 7));
+        assert_eq!(closest_day(r, 9, 24), NaiveDate::from_ymd_opt(2024, 9, 24));
+        assert_eq!(
+            closest_month_year(r, 9),
+            2023,
+            "six months either way: the past"
+        );
+        assert_eq!(closest_month_year(r, 8), 2024);
+        assert_eq!(
+            closest_month_year(NaiveDate::from_ymd_opt(2024, 11, 2).unwrap(), 2),
+            2025
+        );
     }
 }

@@ -35,7 +35,7 @@ const DAYS: [&str; 7] = [
 ];
 
 /// Words with no date meaning, to embed expressions in.
-const PROSE: [&str; 16] = [
+const PROSE: [&str; 24] = [
     "army",
     "said",
     "people",
@@ -52,6 +52,14 @@ const PROSE: [&str; 16] = [
     "officials",
     "were",
     "told",
+    "Israel",
+    "Gaza",
+    "Reuters",
+    "(",
+    ")",
+    ",",
+    "\u{2014}",
+    "\n",
 ];
 
 fn ordinal(d: u32) -> String {

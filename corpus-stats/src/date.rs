@@ -50,7 +50,7 @@
 //!   `previous Friday` and `this past Friday` (as `last`), `this coming
 //!   Friday` and `upcoming Friday` (as `next`);
 //!   abbreviations `Mon.`, `Tue`, `Wed.`, `Thu`, `Fri.`, and `Sat.`/`Sun.`
-//!   only with their dot.
+//!   only with their dot, never after `the` (`told the Sun.`).
 //! - **Relative days**: `today`, `yesterday`, `tomorrow`.
 //! - **Ranges**: `March 26-27`, `March 26 to 28`, `March 30 - April 2`,
 //!   `26-27 March`, `from 13 to 15 July`, `from March 1 to March 5` (the
@@ -1659,6 +1659,10 @@ impl<'a> Parser<'a> {
             && in_list(pw, NAMED_DAY_PREFIX)
             && is_capitalized(pw)
         {
+            return None;
+        }
+        // `the Sun.`, `the Mon` are names, not days.
+        if abbr && prev.is_some_and(|(_, pw)| pw.eq_ignore_ascii_case("the")) {
             return None;
         }
         // Weekday heading a date: `Tuesday, March 26, 2024`.

@@ -529,6 +529,7 @@ fn case_and_ambiguous_month_words() {
             &[("14 nov 2023", Date, Some("2023-11-14"))],
         ),
         ("USA Today reported it first.", REF, &[]),
+        ("He told the Sun.", REF, &[]),
         (
             "The talks in May were tense.",
             REF,

@@ -2197,10 +2197,9 @@ impl<'a> Scan<'a> {
             first.get_or_insert(s);
             let whole = self.lower(s, parts_end);
             let ws = whole.as_str();
-            if before_participle.is_none()
-                && ws.len() > 4
-                && (ws.ends_with("ed") || ws.ends_with("ing"))
-            {
+            let participle = ws.len() > 4 && (ws.ends_with("ed") || ws.ends_with("ing"))
+                || flags(ws) & PARTICIPLE != 0;
+            if before_participle.is_none() && participle {
                 before_participle = Some(last_end);
             }
             last_end = parts_end;

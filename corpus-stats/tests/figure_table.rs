@@ -317,6 +317,12 @@ fn unit_rule() {
         ("The siege lasted 55 days.", "55", Some("days")),
         ("Officials said 15 killed in the blast.", "15", None),
         ("Police arrested 3 armed men.", "3", Some("armed men")),
+        ("Gunmen seized about 250 taken hostage.", "250", None),
+        (
+            "They found 40 wounded civilians.",
+            "40",
+            Some("wounded civilians"),
+        ),
         ("They dropped 2,000-pound bombs.", "2,000", None),
         (
             "The camp holds 40 long-range missiles.",
@@ -664,4 +670,10 @@ fn halves_in_words() {
     );
     // `and` between two counts is not a half.
     assert_eq!(texts("Four tanks and a truck"), ["Four"]);
+}
+
+#[test]
+fn signs_shared_by_neighbours() {
+    assert_eq!(texts("Prices: 10 € 20 € 30 €"), ["10 €", "20 €", "30 €"]);
+    assert_eq!(texts("1€\u{202f}1\u{202f}"), ["1€", "1"]);
 }

@@ -34,6 +34,14 @@ pub(super) const FRACTION: u32 = 1 << 11;
 pub(super) const NUMBER: u32 = 1 << 12;
 /// Flag of [`flags`]: a word that can name a currency after an amount.
 pub(super) const CURRENCY: u32 = 1 << 13;
+/// Flag of [`flags`]: an irregular past participle (`taken`, `held`).
+pub(super) const PARTICIPLE: u32 = 1 << 14;
+
+const PARTICIPLE_WORDS: &[&str] = &[
+    "taken", "held", "hurt", "shot", "hit", "struck", "found", "lost", "left", "seen", "born",
+    "known", "given", "made", "kept", "caught", "built", "sent", "brought", "fled", "slain",
+    "torn", "beaten", "stolen", "gone", "done", "dead", "buried", "trapped", "missing",
+];
 
 const NUMBER_EXTRA_WORDS: &[&str] = &[
     "first", "second", "bn", "bln", "mn", "mln", "tn", "tln", "trn", "lac", "lacs", "k", "m", "b",
@@ -498,7 +506,7 @@ const FRACTION_WORDS: &[&str] = &[
 ];
 
 /// Every word list with its flag.
-const LISTS: [(&[&str], u32); 15] = [
+const LISTS: [(&[&str], u32); 16] = [
     (SCAN_WORDS, SCAN),
     (FUNCTION_WORDS, FUNCTION),
     (LABEL_WORDS, LABEL),
@@ -514,6 +522,7 @@ const LISTS: [(&[&str], u32); 15] = [
     (SCAN_WORDS, NUMBER),
     (NUMBER_EXTRA_WORDS, NUMBER),
     (CURRENCY_WORDS, CURRENCY),
+    (PARTICIPLE_WORDS, PARTICIPLE),
 ];
 
 /// Longest listed word.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use crate::boilerplate::Boilerplate;
 use corpus_format::Span;
 
-use crate::edit::{Edit, apply_edits, compose, map_offset, map_output_offset};
+use crate::edit::{Edit, apply_edits, apply_edits_into, compose, map_offset, map_output_offset};
 use crate::normalize::Normalization;
 use crate::{chars, entity, mojibake, normalize, typography, whitespace};
 
@@ -385,6 +385,7 @@ impl Cleaner {
             cur: Cow::Borrowed(input),
             edits: Vec::new(),
             unsettled: Vec::new(),
+            spare: String::new(),
         };
         if self.html_entities {
             for _ in 0..MAX_ENTITY_ROUNDS {
@@ -427,6 +428,8 @@ struct Pass<'a> {
     /// change again (all but entity decoding and mojibake repair, which
     /// run first and to a fixed point).
     unsettled: Vec<(usize, usize)>,
+    /// A buffer for the next text, reused between steps.
+    spare: String,
 }
 
 impl Pass<'_> {
@@ -437,14 +440,17 @@ impl Pass<'_> {
         if new.is_empty() {
             return false;
         }
-        let next = apply_edits(&self.cur, &new);
+        let mut next = std::mem::take(&mut self.spare);
+        apply_edits_into(&self.cur, &new, &mut next);
         map_regions(&new, &mut self.unsettled);
         if !settled {
             self.unsettled.extend(output_regions(&new));
             merge_regions(&mut self.unsettled);
         }
         self.edits = compose(std::mem::take(&mut self.edits), new, &self.cur);
-        self.cur = Cow::Owned(next);
+        if let Cow::Owned(old) = std::mem::replace(&mut self.cur, Cow::Owned(next)) {
+            self.spare = old;
+        }
         true
     }
 }

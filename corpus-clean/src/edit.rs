@@ -118,8 +118,16 @@ impl Edit {
 /// ```
 #[must_use]
 pub fn apply_edits(input: &str, edits: &[Edit]) -> String {
+    let mut out = String::new();
+    apply_edits_into(input, edits, &mut out);
+    out
+}
+
+/// [`apply_edits`] into `out` (cleared first), reusing its allocation.
+pub(crate) fn apply_edits_into(input: &str, edits: &[Edit], out: &mut String) {
+    out.clear();
     let grow: isize = edits.iter().map(Edit::delta).sum();
-    let mut out = String::with_capacity((input.len() as isize + grow.max(0)) as usize);
+    out.reserve((input.len() as isize + grow.max(0)) as usize);
     let mut pos = 0;
     for edit in edits {
         let Span { start, end } = edit.span;
@@ -136,7 +144,6 @@ pub fn apply_edits(input: &str, edits: &[Edit]) -> String {
         pos = end;
     }
     out.push_str(&input[pos..]);
-    out
 }
 
 /// Maps a byte offset of the output back to the input.

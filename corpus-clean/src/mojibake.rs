@@ -83,10 +83,15 @@ fn one_step(text: &str, inconsistent: bool) -> Vec<Edit> {
     }
     let maps = charmaps();
     for cm in &maps.order {
+        match try_whole(text, cm) {
+            Attempt::Fixed(edits) => return edits,
+            Attempt::Failed => continue,
+            Attempt::Slow => {}
+        }
         let Some(mut enc) = Encoded::new(text, cm) else {
             continue;
         };
-        if cm.nbsp_a0 && enc.has_altered_a0() {
+        if cm.nbsp_a0 && has_altered_a0(&enc.bytes) {
             enc.restore_byte_a0();
         }
         if cm.sloppy {
@@ -252,33 +257,6 @@ impl Encoded {
         Some(Encoded { bytes, src })
     }
 
-    /// Whether some space looks like a byte `0xA0` of a UTF-8 sequence
-    /// that was turned into a space.
-    fn has_altered_a0(&self) -> bool {
-        // Every pattern has its space one to three bytes after its start.
-        memchr::memchr_iter(b' ', &self.bytes).any(|sp| {
-            (sp.saturating_sub(3)..sp)
-                .any(|i| self.bytes[i] >= 0xC2 && self.altered_at(i).is_some())
-        })
-    }
-
-    /// If a sequence with a space standing for `0xA0` starts at `i`, its
-    /// length.
-    fn altered_at(&self, i: usize) -> Option<usize> {
-        let b = &self.bytes[i..];
-        let cont_no_space = |x: u8| matches!(x, 0x80..=0x84 | 0x86..=0x9F | 0xA1..=0xBF);
-        let cont = |x: u8| (0x80..=0xBF).contains(&x);
-        match b {
-            [0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9, b' ', ..] => Some(2),
-            [0xE2 | 0xE3, b' ', x, ..] if cont_no_space(*x) => Some(3),
-            [0xE0..=0xE3, x, b' ', ..] if cont_no_space(*x) => Some(3),
-            [0xF0, b' ', x, y, ..] if cont(*x) && cont(*y) => Some(4),
-            [0xF0, x, b' ', y, ..] if cont(*x) && cont(*y) => Some(4),
-            [0xF0, x, y, b' ', ..] if cont(*x) && cont(*y) => Some(4),
-            _ => None,
-        }
-    }
-
     /// Puts back the bytes `0xA0` that became spaces. A lone `Ã ` before a
     /// word is read as `à ` (the space after it was the one lost).
     fn restore_byte_a0(&mut self) {
@@ -311,7 +289,7 @@ impl Encoded {
         self.src = src;
         let mut i = 0;
         while i < self.bytes.len() {
-            if let Some(n) = self.altered_at(i) {
+            if let Some(n) = altered_at(&self.bytes[i..]) {
                 for b in &mut self.bytes[i..i + n] {
                     if *b == b' ' {
                         *b = 0xA0;
@@ -365,60 +343,10 @@ impl Encoded {
     /// accepted), each character with the input span it comes from.
     fn decode_utf8(&self) -> Option<Vec<(char, u32, u32)>> {
         let b = &self.bytes;
-        let n = b.len();
-        let cont = |i: usize| i < n && (0x80..=0xBF).contains(&b[i]);
-        let mut out = Vec::with_capacity(n);
+        let mut out = Vec::with_capacity(b.len());
         let mut i = 0;
-        while i < n {
-            let lead = b[i];
-            let (c, len) = if lead < 0x80 {
-                (u32::from(lead), 1)
-            } else if lead == 0xC0 && b.get(i + 1) == Some(&0x80) {
-                (0, 2)
-            } else if (0xC2..=0xDF).contains(&lead) && cont(i + 1) {
-                (
-                    (u32::from(lead & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F),
-                    2,
-                )
-            } else if (0xE0..=0xEF).contains(&lead) && cont(i + 1) && cont(i + 2) {
-                let c = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(b[i + 1] & 0x3F) << 6)
-                    | u32::from(b[i + 2] & 0x3F);
-                if c < 0x800 {
-                    return None;
-                }
-                if (0xD800..=0xDBFF).contains(&c) {
-                    // CESU-8: a high surrogate must be followed by a low one.
-                    if i + 5 < n && b[i + 3] == 0xED && cont(i + 4) && cont(i + 5) {
-                        let lo = (u32::from(b[i + 3] & 0x0F) << 12)
-                            | (u32::from(b[i + 4] & 0x3F) << 6)
-                            | u32::from(b[i + 5] & 0x3F);
-                        if (0xDC00..=0xDFFF).contains(&lo) {
-                            (0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00), 6)
-                        } else {
-                            return None;
-                        }
-                    } else {
-                        return None;
-                    }
-                } else if (0xDC00..=0xDFFF).contains(&c) {
-                    return None;
-                } else {
-                    (c, 3)
-                }
-            } else if (0xF0..=0xF4).contains(&lead) && cont(i + 1) && cont(i + 2) && cont(i + 3) {
-                let c = (u32::from(lead & 0x07) << 18)
-                    | (u32::from(b[i + 1] & 0x3F) << 12)
-                    | (u32::from(b[i + 2] & 0x3F) << 6)
-                    | u32::from(b[i + 3] & 0x3F);
-                if !(0x10000..=0x10FFFF).contains(&c) {
-                    return None;
-                }
-                (c, 4)
-            } else {
-                return None;
-            };
-            let ch = char::from_u32(c)?;
+        while i < b.len() {
+            let (ch, len) = decode_at(b, i)?;
             let start = self.src[i].0;
             let end = self.src[i + len - 1].1;
             out.push((ch, start, end));
@@ -433,29 +361,203 @@ impl Encoded {
 /// wrong code page tends to produce. Marks of the generic combining blocks
 /// may follow anything.
 fn plausible(decoded: &[(char, u32, u32)]) -> bool {
-    let mut prev: Option<char> = None;
-    for &(c, _, _) in decoded {
-        if let Some(base) = prev
-            && !c.is_ascii()
-            && unicode_normalization::char::is_combining_mark(c)
-        {
-            let generic = matches!(
-                c,
-                '\u{300}'..='\u{36f}'
-                    | '\u{1ab0}'..='\u{1aff}'
-                    | '\u{1dc0}'..='\u{1dff}'
-                    | '\u{20d0}'..='\u{20ff}'
-                    | '\u{fe20}'..='\u{fe2f}'
-            );
-            let same_block = (c as u32) >> 7 == (base as u32) >> 7;
-            let after_mark = unicode_normalization::char::is_combining_mark(base);
-            if !generic && !same_block && !after_mark {
-                return false;
-            }
+    decoded
+        .windows(2)
+        .all(|w| !implausible_pair(w[0].0, w[1].0))
+}
+
+/// Decodes the UTF-8 character at `b[i]` (CESU-8 surrogate pairs and
+/// `C0 80` accepted): the character and its length in bytes.
+fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
+    let n = b.len();
+    let cont = |i: usize| i < n && (0x80..=0xBF).contains(&b[i]);
+    let lead = b[i];
+    let (c, len) = if lead < 0x80 {
+        (u32::from(lead), 1)
+    } else if lead == 0xC0 && b.get(i + 1) == Some(&0x80) {
+        (0, 2)
+    } else if (0xC2..=0xDF).contains(&lead) && cont(i + 1) {
+        (
+            (u32::from(lead & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F),
+            2,
+        )
+    } else if (0xE0..=0xEF).contains(&lead) && cont(i + 1) && cont(i + 2) {
+        let c = (u32::from(lead & 0x0F) << 12)
+            | (u32::from(b[i + 1] & 0x3F) << 6)
+            | u32::from(b[i + 2] & 0x3F);
+        if c < 0x800 {
+            return None;
         }
-        prev = Some(c);
+        if (0xD800..=0xDBFF).contains(&c) {
+            // CESU-8: a high surrogate must be followed by a low one.
+            if i + 5 < n && b[i + 3] == 0xED && cont(i + 4) && cont(i + 5) {
+                let lo = (u32::from(b[i + 3] & 0x0F) << 12)
+                    | (u32::from(b[i + 4] & 0x3F) << 6)
+                    | u32::from(b[i + 5] & 0x3F);
+                if (0xDC00..=0xDFFF).contains(&lo) {
+                    (0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00), 6)
+                } else {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        } else if (0xDC00..=0xDFFF).contains(&c) {
+            return None;
+        } else {
+            (c, 3)
+        }
+    } else if (0xF0..=0xF4).contains(&lead) && cont(i + 1) && cont(i + 2) && cont(i + 3) {
+        let c = (u32::from(lead & 0x07) << 18)
+            | (u32::from(b[i + 1] & 0x3F) << 12)
+            | (u32::from(b[i + 2] & 0x3F) << 6)
+            | u32::from(b[i + 3] & 0x3F);
+        if !(0x10000..=0x10FFFF).contains(&c) {
+            return None;
+        }
+        (c, 4)
+    } else {
+        return None;
+    };
+    Some((char::from_u32(c)?, len))
+}
+
+/// What a whole-line decoding attempt gave.
+enum Attempt {
+    /// The edits of a plausible decoding.
+    Fixed(Vec<Edit>),
+    /// Not UTF-8, or an implausible result: try the next code page.
+    Failed,
+    /// Spaces, `?` or `0x1A` may stand for lost bytes: decode with the
+    /// general (slower) machinery.
+    Slow,
+}
+
+/// Encodes `text` with `cm`, bytes only (ASCII copied in runs).
+fn encode_bytes(text: &str, cm: &Charmap) -> Option<Vec<u8>> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let j = crate::scan::next_non_ascii(b, i);
+        out.extend_from_slice(&b[i..j]);
+        i = j;
+        if i >= b.len() {
+            break;
+        }
+        let c = text.get(i..)?.chars().next()?;
+        out.push(cm.encode(c)?);
+        i += c.len_utf8();
     }
-    true
+    Some(out)
+}
+
+/// Decodes `bytes` (the encoding of `text`, one byte per character) as
+/// UTF-8 and diffs the result against `text` in the same pass.
+fn decode_and_diff(text: &str, bytes: &[u8]) -> Attempt {
+    let input = text.as_bytes();
+    let mut log = EditLog::default();
+    let (mut p, mut q) = (0, 0);
+    let mut prev: Option<char> = None;
+    let mut buf = [0u8; 4];
+    while p < bytes.len() {
+        let r = crate::scan::next_non_ascii(bytes, p);
+        if r > p {
+            q += r - p;
+            prev = Some(char::from(bytes[r - 1]));
+            p = r;
+        }
+        if p >= bytes.len() {
+            break;
+        }
+        let Some((ch, blen)) = decode_at(bytes, p) else {
+            return Attempt::Failed;
+        };
+        if prev.is_some_and(|base| implausible_pair(base, ch)) {
+            return Attempt::Failed;
+        }
+        let start = q;
+        for _ in 0..blen {
+            let lead = input.get(q).copied().unwrap_or(0);
+            if lead < 0x80 {
+                // An ASCII character encoded to a high byte: not this path.
+                return Attempt::Slow;
+            }
+            q += match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+        }
+        if q > input.len() {
+            return Attempt::Slow;
+        }
+        log.push(EditKind::Mojibake, start, q, ch.encode_utf8(&mut buf));
+        prev = Some(ch);
+        p += blen;
+    }
+    Attempt::Fixed(log.edits)
+}
+
+/// Tries to decode the whole of `text` re-encoded with `cm`.
+fn try_whole(text: &str, cm: &Charmap) -> Attempt {
+    let Some(bytes) = encode_bytes(text, cm) else {
+        return Attempt::Failed;
+    };
+    let altered = cm.nbsp_a0 && has_altered_a0(&bytes);
+    let lossy = cm.sloppy
+        && bytes
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| (b >= 0xC2 || b == 0x1A) && lossy_at(&bytes[i..]) > 0);
+    if altered || lossy {
+        Attempt::Slow
+    } else {
+        decode_and_diff(text, &bytes)
+    }
+}
+
+/// Whether some space in `bytes` looks like a byte `0xA0` of a UTF-8
+/// sequence that was turned into a space.
+fn has_altered_a0(bytes: &[u8]) -> bool {
+    // Every pattern has its space one to three bytes after its start.
+    memchr::memchr_iter(b' ', bytes).any(|sp| {
+        (sp.saturating_sub(3)..sp).any(|i| bytes[i] >= 0xC2 && altered_at(&bytes[i..]).is_some())
+    })
+}
+
+/// If a sequence with a space standing for `0xA0` starts `b`, its length.
+fn altered_at(b: &[u8]) -> Option<usize> {
+    let cont_no_space = |x: u8| matches!(x, 0x80..=0x84 | 0x86..=0x9F | 0xA1..=0xBF);
+    let cont = |x: u8| (0x80..=0xBF).contains(&x);
+    match b {
+        [0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9, b' ', ..] => Some(2),
+        [0xE2 | 0xE3, b' ', x, ..] if cont_no_space(*x) => Some(3),
+        [0xE0..=0xE3, x, b' ', ..] if cont_no_space(*x) => Some(3),
+        [0xF0, b' ', x, y, ..] if cont(*x) && cont(*y) => Some(4),
+        [0xF0, x, b' ', y, ..] if cont(*x) && cont(*y) => Some(4),
+        [0xF0, x, y, b' ', ..] if cont(*x) && cont(*y) => Some(4),
+        _ => None,
+    }
+}
+
+/// Whether a combining mark `c` after `base` is implausible (see
+/// [`plausible`]).
+fn implausible_pair(base: char, c: char) -> bool {
+    if c.is_ascii() || !unicode_normalization::char::is_combining_mark(c) {
+        return false;
+    }
+    let generic = matches!(
+        c,
+        '\u{300}'..='\u{36f}'
+            | '\u{1ab0}'..='\u{1aff}'
+            | '\u{1dc0}'..='\u{1dff}'
+            | '\u{20d0}'..='\u{20ff}'
+            | '\u{fe20}'..='\u{fe2f}'
+    );
+    let same_block = (c as u32) >> 7 == (base as u32) >> 7;
+    let after_mark = unicode_normalization::char::is_combining_mark(base);
+    !generic && !same_block && !after_mark
 }
 
 /// Length of a lossy sequence starting at the front of `b`, or 0.

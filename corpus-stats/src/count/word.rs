@@ -12,9 +12,12 @@
 //! preceded by an ASCII byte other than a carriage return. The word
 //! boundary algorithm always breaks before such a byte (WB3a, WB3d and
 //! WB999 leave nothing to join a space or a line feed to what precedes
-//! it, and no rule looks back past an ASCII character), and it never looks
-//! ahead past it from the left: so the segments of the whole text are the
-//! segments of the part before the cut followed by those of the part after.
+//! it), `unicode-segmentation` starts each segment afresh, and it never
+//! looks past such a byte from the left (its look-ahead skips only
+//! Extend, Format and ZWJ characters): so the segments of the whole text
+//! are the segments of the part before the cut followed by those of the
+//! part after. A window runs from the last cut before an unknown character
+//! to the first cut after it.
 //!
 //! Inside a fast region, the word boundary rules reduce to a small
 //! automaton over the classes of [`WordClass`]: letters, digits and `_`

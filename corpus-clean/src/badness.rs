@@ -164,13 +164,14 @@ pub(crate) fn is_bad(text: &str) -> bool {
         if b[i] < 0x80 && w[5].c.is_ascii() {
             // Every combination involves a non-ASCII character in one of its
             // last two places: skip ASCII after ASCII, keeping the window.
-            let end = b[i..]
-                .iter()
-                .position(|&x| x >= 0x80)
-                .map_or(b.len(), |p| i + p);
-            for &x in &b[end.saturating_sub(6).max(i)..end] {
-                w.copy_within(1.., 0);
-                w[5] = W {
+            let end = crate::scan::next_non_ascii(b, i);
+            let run = end - i;
+            if run < 6 {
+                w.copy_within(run.., 0);
+            }
+            let from = end - run.min(6);
+            for (slot, &x) in w[6 - run.min(6)..].iter_mut().zip(&b[from..end]) {
+                *slot = W {
                     c: char::from(x),
                     k: 0,
                 };

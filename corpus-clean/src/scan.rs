@@ -1,27 +1,35 @@
 //! Fast byte scans shared by the steps.
 
 /// Offset of the first byte `>= 0x80` in `b` at or after `from`, or
-/// `b.len()`. Checks eight bytes at a time.
+/// `b.len()`. Checks sixteen bytes at a time.
 #[inline]
 pub(crate) fn next_non_ascii(b: &[u8], from: usize) -> usize {
-    let mut i = from;
-    // Whole blocks first (`is_ascii` reads several words per step).
-    while i + 64 <= b.len() && b[i..i + 64].is_ascii() {
-        i += 64;
-    }
-    while i + 8 <= b.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&b[i..i + 8]);
-        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
-        if high != 0 {
-            return i + (high.trailing_zeros() / 8) as usize;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(rest) = b.get(from..) else {
+        return b.len();
+    };
+    let mut chunks = rest.chunks_exact(16);
+    let mut offset = from;
+    for chunk in chunks.by_ref() {
+        let (x, y) = chunk.split_at(8);
+        let x = u64::from_le_bytes(x.try_into().unwrap_or([0; 8])) & HIGH;
+        let y = u64::from_le_bytes(y.try_into().unwrap_or([0; 8])) & HIGH;
+        if x | y != 0 {
+            return if x != 0 {
+                offset + (x.trailing_zeros() / 8) as usize
+            } else {
+                offset + 8 + (y.trailing_zeros() / 8) as usize
+            };
         }
-        i += 8;
+        offset += 16;
     }
-    while i < b.len() && b[i] < 0x80 {
-        i += 1;
+    for &byte in chunks.remainder() {
+        if byte >= 0x80 {
+            return offset;
+        }
+        offset += 1;
     }
-    i
+    b.len()
 }
 
 /// The lines of `text` with their offsets; lines end at `\n` or `\r` (so

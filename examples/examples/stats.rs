@@ -10,7 +10,7 @@
 //! extracts dates and figures from the cleaned body, the blocks joined by
 //! `"\n\n"` without the header, into which every `start`/`end` points.
 
-use std::{collections::BTreeMap, io::Write, process::ExitCode};
+use std::{collections::BTreeMap, process::ExitCode};
 
 use chrono::NaiveDate;
 use clap::Parser;
@@ -43,14 +43,14 @@ struct Cli {
 /// The output of consecutive documents: their lines and their totals.
 #[derive(Default)]
 struct Chunk {
-    lines: String,
+    lines: Vec<String>,
     totals: CorpusStats,
 }
 
 impl Chunk {
     /// `self` then `next`: lines keep their order, totals add up.
-    fn merge(mut self, next: Chunk) -> Chunk {
-        self.lines.push_str(&next.lines);
+    fn merge(mut self, mut next: Chunk) -> Chunk {
+        self.lines.append(&mut next.lines);
         self.totals.merge(next.totals);
         self
     }
@@ -219,8 +219,7 @@ fn main() -> std::io::Result<ExitCode> {
         |doc| stats_of(doc, &cleaner, cli.summary),
         Chunk::default,
         |mut chunk, (line, doc_totals)| {
-            chunk.lines.push_str(&line);
-            chunk.lines.push('\n');
+            chunk.lines.push(line);
             if let Some(doc_totals) = doc_totals {
                 chunk.totals.push(doc_totals);
             }
@@ -229,7 +228,10 @@ fn main() -> std::io::Result<ExitCode> {
         Chunk::merge,
         |chunk| {
             totals.merge(chunk.totals);
-            out.write_all(chunk.lines.as_bytes())
+            chunk
+                .lines
+                .iter()
+                .try_for_each(|line| corpus_examples::write_line(&mut out, line))
         },
     )?;
     if cli.summary && !run.output_closed {

@@ -563,6 +563,33 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// The end of the run of ASCII letters at `pos`, eight bytes at a time.
+#[inline]
+fn letters_end(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        // Per byte, without carries between bytes: a letter is a byte
+        // below 0x80 whose lower-cased form lies in `a..=z`.
+        let x = u64::from_le_bytes(arr) | (0x20 * ONES);
+        let t = x & (0x7f * ONES);
+        let ge_a = t.wrapping_add(0x1f * ONES); // high bit: t >= b'a'
+        let gt_z = t.wrapping_add(0x05 * ONES); // high bit: t > b'z'
+        let letter = ge_a & !gt_z & !x & (0x80 * ONES);
+        let other = !letter & (0x80 * ONES);
+        if other != 0 {
+            return pos + (other.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while pos < bytes.len() && bytes[pos].is_ascii_alphabetic() {
+        pos += 1;
+    }
+    pos
+}
+
 /// The next anchor at or after `pos`: a whole ASCII word that is a
 /// keyword, or a run of digits; its start, end and kind.
 fn next_anchor(bytes: &[u8], mut pos: usize) -> Option<(usize, usize, Anchor)> {
@@ -575,8 +602,12 @@ fn next_anchor(bytes: &[u8], mut pos: usize) -> Option<(usize, usize, Anchor)> {
         let s = pos;
         let class = CLASS[usize::from(*bytes.get(pos)?)];
         pos += 1;
-        while pos < n && CLASS[usize::from(bytes[pos])] == class {
-            pos += 1;
+        if class == 1 {
+            pos = letters_end(bytes, pos);
+        } else {
+            while pos < n && CLASS[usize::from(bytes[pos])] == class {
+                pos += 1;
+            }
         }
         if class == 2 {
             return Some((s, pos, Anchor::Digit));
@@ -2224,6 +2255,39 @@ mod tests {
             "dece",
         ] {
             assert_eq!(keyword(w.as_bytes()), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn letters_end_matches_a_plain_scan() {
+        let samples = [
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ rest",
+            "word",
+            "words-and@more[`{|~ \u{e9}t\u{e9}",
+            "AZaz@[`{0123456789",
+            "",
+            "x\u{80}\u{ff}yz",
+        ];
+        for s in samples {
+            let b = s.as_bytes();
+            for start in 0..=b.len() {
+                let mut plain = start;
+                while plain < b.len() && b[plain].is_ascii_alphabetic() {
+                    plain += 1;
+                }
+                assert_eq!(letters_end(b, start), plain, "{s:?} from {start}");
+            }
+        }
+        for byte in 0..=255u8 {
+            let mut v = vec![b'a'; 3];
+            v.push(byte);
+            v.extend_from_slice(b"aaaaaaaa");
+            let want = if byte.is_ascii_alphabetic() {
+                v.len()
+            } else {
+                3
+            };
+            assert_eq!(letters_end(&v, 0), want, "byte {byte:#x}");
         }
     }
 

@@ -310,3 +310,19 @@ fn documents_keep_blocks_and_drop_empty_ones() {
     assert_eq!(&source[dropped.span], "Share this:");
     assert_eq!(&source[clean.edits[0].span], "â€™");
 }
+
+#[test]
+fn cleaner_is_shareable_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Cleaner>();
+    let cleaner = Cleaner::default();
+    let texts = ["Israelâ€™s army", "Tom &amp; Jerry", "plain"];
+    let results: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = texts
+            .iter()
+            .map(|t| s.spawn(|| cleaner.clean(t).text.into_owned()))
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    assert_eq!(results, ["Israel’s army", "Tom & Jerry", "plain"]);
+}

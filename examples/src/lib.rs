@@ -740,15 +740,19 @@ impl Pipeline {
         let result = std::thread::scope(|scope| -> io::Result<()> {
             let (chunk_tx, chunk_rx) = sync_channel::<Vec<RawInput>>(CHUNKS_IN_FLIGHT);
             let (done_tx, done_rx) = sync_channel::<O>(CHUNKS_IN_FLIGHT);
-            scope.spawn(move || read_chunks(inputs, chunk_tx));
+            std::thread::Builder::new()
+                .name("reader".into())
+                .spawn_scoped(scope, move || read_chunks(inputs, chunk_tx))?;
             let (pool, process) = (&pool, &process);
-            scope.spawn(move || {
-                for chunk in chunk_rx {
-                    if done_tx.send(pool.install(|| process(chunk))).is_err() {
-                        return; // the run stopped early
+            std::thread::Builder::new()
+                .name("chunks".into())
+                .spawn_scoped(scope, move || {
+                    for chunk in chunk_rx {
+                        if done_tx.send(pool.install(|| process(chunk))).is_err() {
+                            return; // the run stopped early
+                        }
                     }
-                }
-            });
+                })?;
             for done in done_rx {
                 if let Flow::Closed = on_chunk(done, &mut run, &bar)? {
                     run.output_closed = true;

@@ -1533,33 +1533,27 @@ impl<'a> Scan<'a> {
                     let l = self.lower(s, e);
                     fraction_word(l.as_str()) || l.as_str() == "third" || l.as_str() == "half"
                 });
-        let mut value = Decimal::from_i128_with_scale(0, 0);
         let int = total.saturating_add(group);
         let int_dec = i128::try_from(int)
             .ok()
             .and_then(|i| Decimal::try_from_i128_with_scale(i, 0).ok());
-        let value_opt = match (int_dec, frac) {
+        let value = match (int_dec, frac) {
             (Some(i), None) => Some(i),
+            // `two point five million`: the scale applies to the whole.
             (Some(i), Some((m, sc))) => i128::try_from(m)
                 .ok()
                 .and_then(|m| Decimal::try_from_i128_with_scale(m, sc).ok())
                 .and_then(|f| i.checked_add(f))
-                .and_then(|v| {
-                    if last_scale != u128::MAX {
-                        v.checked_mul(Decimal::from(last_scale as u64))
-                    } else {
-                        Some(v)
-                    }
+                .and_then(|v| match u64::try_from(last_scale) {
+                    Ok(scale) if last_scale != u128::MAX => v.checked_mul(Decimal::from(scale)),
+                    _ => Some(v),
                 }),
             _ => None,
         };
-        if let Some(v) = value_opt {
-            value = v;
-        }
-        let value = if let Some(d) = factor {
-            value.checked_div(Decimal::from(d))
-        } else {
-            value_opt.map(|_| value)
+        // `half a million`, `a quarter million`
+        let value = match factor {
+            Some(d) => value.and_then(|v| v.checked_div(Decimal::from(d))),
+            None => value,
         };
         Some(WordNumber {
             end,
@@ -1694,10 +1688,10 @@ impl<'a> Scan<'a> {
             if matches!(l.as_str(), "emergency" | "hotline" | "helpline") && core.digits {
                 return Step::skip(end);
             }
+            // `over 52 days` is "during", not a bound.
             if matches!(qualifier, Some(FigureQualifier::Over))
                 && self.word_is(self.prev_word(core.start), "over")
-                && self.lower(s, first_end).as_str().len() == first_end - s
-                && time_unit(self.lower(s, first_end).as_str())
+                && time_unit(l.as_str())
             {
                 qualifier = None;
             }
@@ -1787,7 +1781,8 @@ impl<'a> Scan<'a> {
                 return None;
             }
         }
-        if matches!(w, "rand" | "lira") && !self.capitalised(s) && w == "rand" {
+        // `rand` is a currency only capitalised (`50 Rand`).
+        if w == "rand" && !self.capitalised(s) {
             return None;
         }
         Some((code, e, false))

@@ -65,13 +65,14 @@ fn summarize(doc: &Doc, cleaner: &Cleaner) -> Result<DocSummary, InputError> {
     let body = clean.body();
     let date = doc.reference_date(&parsed);
 
-    let paragraphs = clean
+    let headings = clean
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph);
-    let headings = clean.blocks.len() - paragraphs.clone().count();
-    let mut stats = DocStats::from_text(&body, paragraphs.count() as u64, headings as u64)
-        .with_document(&doc.id);
+        .filter(|b| b.kind == BlockKind::Heading)
+        .count();
+    let paragraphs = clean.blocks.len() - headings;
+    let mut stats =
+        DocStats::from_text(&body, paragraphs as u64, headings as u64).with_document(&doc.id);
 
     let mentions: Vec<_> = corpus_stats::date_mentions(&body, date).collect();
     for (year, month) in mentions.iter().filter_map(|m| m.value?.month_key()) {

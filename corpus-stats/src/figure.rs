@@ -1588,7 +1588,6 @@ impl<'a> Scan<'a> {
                 end = e;
             }
         }
-        // Fractions in words after digits: `3 fifths` is not reported.
         // Percent: `90%`, `90 %`, `90 percent`, `12.5 per cent`.
         let mut kind = core.kind;
         let mut currency = core.currency;

@@ -777,7 +777,10 @@ impl<'a> Scan<'a> {
                     .char_before(before)
                     .is_some_and(|d| !d.is_whitespace() && d != '(')
                 || matches!(c, '#' | '№' | '+' | '@' | '=' | '%' | '^' | '\\' | '|')
-                || is_dash(c) && self.char_before(before).is_some_and(char::is_alphabetic);
+                || (is_dash(c) || c == '+')
+                    && self
+                        .char_before(before)
+                        .is_some_and(|d| d.is_alphabetic() || d == '^');
             if c == '+' {
                 // `+44 20 7946 0958`: the whole international number.
                 return Step::skip(self.phone_end(p));
@@ -844,6 +847,10 @@ impl<'a> Scan<'a> {
         // Times, dates, ratios: `04:30`, `7/10/2023`, `3:1`.
         if matches!(self.byte(i), b':' | b'/') && self.digit_at(i + 1) {
             return Step::skip(self.token_end(p));
+        }
+        // Powers: `1.1^23`, `2.5^-1`.
+        if self.byte(i) == b'^' {
+            return Step::skip(i + 1);
         }
         // Dash chains: `2024-03-25`, `020-7946-0958`; year ranges.
         if let Some(dl) = self.dash_at(i) {
@@ -1531,7 +1538,23 @@ impl<'a> Scan<'a> {
                 })
                 .is_some_and(|(s, e)| {
                     let l = self.lower(s, e);
-                    fraction_word(l.as_str()) || l.as_str() == "third" || l.as_str() == "half"
+                    let w = l.as_str();
+                    // `one fifth`, `two thirds`, `five and a quarter`.
+                    fraction_word(w)
+                        || matches!(w, "half" | "quarter")
+                        || ordinal(w).is_some_and(|(o, m)| o >= 3 && !m)
+                        || w == "and"
+                            && self
+                                .next_word(e)
+                                .is_some_and(|a| self.word_is(Some(a), "a"))
+                            && self
+                                .next_word(e)
+                                .and_then(|(_, ae)| self.next_word(ae))
+                                .is_some_and(|(fs, fe)| {
+                                    let f = self.lower(fs, fe);
+                                    f.as_str() == "quarter"
+                                        || ordinal(f.as_str()).is_some_and(|(o, _)| o >= 3)
+                                })
                 });
         let int = total.saturating_add(group);
         let int_dec = i128::try_from(int)

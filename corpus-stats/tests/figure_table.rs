@@ -677,3 +677,21 @@ fn signs_shared_by_neighbours() {
     assert_eq!(texts("Prices: 10 € 20 € 30 €"), ["10 €", "20 €", "30 €"]);
     assert_eq!(texts("1€\u{202f}1\u{202f}"), ["1€", "1"]);
 }
+
+#[test]
+fn fractions_and_powers_are_not_reported() {
+    for text in [
+        "One fifth of the land was seized.",
+        "Two thirds of homes are gone.",
+        "Five and a quarter tonnes arrived.",
+        "It grew by a third.",
+        "The value was 1.1^23 or 2.5^-1.",
+    ] {
+        assert!(texts(text).is_empty(), "{text:?} -> {:?}", texts(text));
+    }
+    // A second is time, not a fraction.
+    assert_eq!(
+        texts("It lasted one second longer than ten seconds."),
+        ["ten"]
+    );
+}

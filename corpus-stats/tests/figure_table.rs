@@ -690,6 +690,6 @@ fn fractions_and_powers_are_not_reported() {
         assert!(texts(text).is_empty(), "{text:?} -> {:?}", texts(text));
     }
     // A second is time, not a fraction: `one second` counts seconds.
-    let f = the("It lasted one second longer.", "one");
+    let f = the("It lasted one second, no more.", "one");
     assert_eq!(f.unit.as_deref(), Some("second"));
 }

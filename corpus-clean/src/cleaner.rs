@@ -325,7 +325,9 @@ impl Cleaner {
         let mut out = Vec::new();
         let mut done = 0; // End of the last line re-run.
         for &(out_start, out_end) in regions {
-            if out_end < done || (out_end == done && done > 0) {
+            // A region ending where the next line starts (a removal at the
+            // start of a line) still concerns that line.
+            if out_end < done {
                 continue;
             }
             let from = out_start.max(done).min(bytes.len());

@@ -326,3 +326,17 @@ fn cleaner_is_shareable_between_threads() {
     });
     assert_eq!(results, ["Israel’s army", "Tom & Jerry", "plain"]);
 }
+
+#[test]
+fn removal_at_a_line_start_is_cleaned_again() {
+    // Removing the control character makes `Ã ` after a line break the
+    // start of the line; the result must already be clean.
+    let input = "\u{a0}subscribe\r\n\u{1a}Ã CONTINUE FULL READING>>>>>";
+    let cleaner = Cleaner::default();
+    let once = cleaner.clean(input);
+    assert!(
+        cleaner.clean(&once.text).edits.is_empty(),
+        "{:?}",
+        once.text
+    );
+}

@@ -47,8 +47,8 @@
 //!   letters (`G7`, `PM2.5`, except a currency code: `USD115`) or after a
 //!   letter and a hyphen (`F-16`, `COVID-19`) are identifiers too. Numbers
 //!   joined by `/` or `:` (dates, ratios, times), inside URLs (after `=`,
-//!   `%`) and chains of three or more numbers joined by dashes (ISO dates,
-//!   phone numbers) are not reported.
+//!   `%`), powers (`1.1^23`) and chains of three or more numbers joined by
+//!   dashes (ISO dates, phone numbers) are not reported.
 //! - **Names.** A number right after a label word (`Channel`, `Resolution`,
 //!   `type`, `Day`, `Phase`, `No.`, `#` …) is not reported, nor one right
 //!   after a capitalised word in mid-sentence when the next word is not

@@ -129,7 +129,25 @@ impl SourceFile {
                 limit: options.max_file_bytes,
             });
         }
-        let bytes = fs::read(path).map_err(io)?;
+        // The size on disk is only a first check: `/proc` files report 0
+        // bytes, `/dev/zero` and FIFOs never end, and a file may grow. Read
+        // at most one byte past the limit and hold the bytes read to it.
+        let mut bytes = Vec::new();
+        let file = fs::File::open(path).map_err(io)?;
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, options.max_file_bytes.saturating_add(1)),
+            &mut bytes,
+        )
+        .map_err(io)?;
+        if bytes.len() as u64 > options.max_file_bytes {
+            return Err(Error::LimitExceeded {
+                path: path.to_owned(),
+                which: Limit::FileBytes,
+                what: "file size in bytes (at least)",
+                actual: bytes.len() as u64,
+                limit: options.max_file_bytes,
+            });
+        }
         Ok(SourceFile {
             path: path.to_owned(),
             name: FileName::from_path(path),

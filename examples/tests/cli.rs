@@ -26,17 +26,16 @@ fn bin(name: &str) -> PathBuf {
     let path = profile_dir
         .join("examples")
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    // `cargo test` builds the examples, `cargo test --test cli` does not:
+    // build them once, so that the binaries tested are never stale.
     BUILD.call_once(|| {
-        if PROGRAMS
-            .iter()
-            .any(|p| !profile_dir.join("examples").join(p).exists())
-        {
-            let status = StdCommand::new(env!("CARGO"))
-                .args(["build", "--examples", "-p", "corpus-examples"])
-                .status()
-                .expect("run cargo build");
-            assert!(status.success(), "cargo build --examples failed");
+        let mut build = StdCommand::new(env!("CARGO"));
+        build.args(["build", "--quiet", "--examples", "-p", "corpus-examples"]);
+        if profile_dir.ends_with("release") {
+            build.arg("--release");
         }
+        let status = build.status().expect("run cargo build");
+        assert!(status.success(), "cargo build --examples failed");
     });
     path
 }

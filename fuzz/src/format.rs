@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 
-use corpus_format::{BlockKind, Document, ParseError, Span, decode, decode_lossy, parse, parse_strict};
+use corpus_format::{
+    BlockKind, Document, ParseError, Span, decode, decode_lossy, parse, parse_strict,
+};
 
 /// Decodes `bytes` strictly, falling back to the lossy decoder, and checks
 /// that the two decoders agree.
@@ -20,9 +22,19 @@ pub fn check_decode(bytes: &[u8]) -> Cow<'_, str> {
             Cow::Borrowed(text)
         }
         Err(err) => {
-            assert!(lossy.replaced_bytes > 0, "invalid UTF-8 with nothing replaced");
-            assert!(err.offset >= bom && err.offset < bytes.len(), "offset {} out of range", err.offset);
-            assert!(std::str::from_utf8(&bytes[bom..err.offset]).is_ok(), "bytes before the error offset are valid");
+            assert!(
+                lossy.replaced_bytes > 0,
+                "invalid UTF-8 with nothing replaced"
+            );
+            assert!(
+                err.offset >= bom && err.offset < bytes.len(),
+                "offset {} out of range",
+                err.offset
+            );
+            assert!(
+                std::str::from_utf8(&bytes[bom..err.offset]).is_ok(),
+                "bytes before the error offset are valid"
+            );
             assert!(std::str::from_utf8(&bytes[err.offset..]).is_err());
             assert!(lossy.replaced_bytes <= bytes.len() - bom);
             lossy.text
@@ -31,7 +43,11 @@ pub fn check_decode(bytes: &[u8]) -> Cow<'_, str> {
 }
 
 fn assert_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end && span.end <= text.len(), "{what} span {span:?} out of bounds ({})", text.len());
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what} span {span:?} out of bounds ({})",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{what} span {span:?} not on char boundaries"
@@ -66,12 +82,22 @@ pub fn check_document(doc: &Document<'_>) {
     if let Some(h) = doc.header() {
         assert_span(text, h.span, "header");
         assert_eq!(h.span.start, 0, "header starts the file");
-        assert!(doc.diagnostics().is_empty(), "a valid header and a header diagnostic");
+        assert!(
+            doc.diagnostics().is_empty(),
+            "a valid header and a header diagnostic"
+        );
         let written = text[h.span].trim();
         assert!(written.starts_with("date"), "header {written:?}");
-        assert!(written.ends_with(&h.date.format("%Y-%m-%d").to_string()), "header {written:?} vs {}", h.date);
+        assert!(
+            written.ends_with(&h.date.format("%Y-%m-%d").to_string()),
+            "header {written:?} vs {}",
+            h.date
+        );
         // The header eats all the whitespace after the date.
-        assert!(!text[h.span.end..].starts_with(char::is_whitespace), "whitespace left after the header");
+        assert!(
+            !text[h.span.end..].starts_with(char::is_whitespace),
+            "whitespace left after the header"
+        );
         covered_to = h.span.end;
         assert_eq!(doc.date(), Some(h.date));
     } else {
@@ -81,46 +107,80 @@ pub fn check_document(doc: &Document<'_>) {
     for (i, block) in doc.blocks().iter().enumerate() {
         let span = block.span();
         assert_span(text, span, "block");
-        assert!(span.start >= covered_to, "block {i} {span:?} overlaps what comes before ({covered_to})");
+        assert!(
+            span.start >= covered_to,
+            "block {i} {span:?} overlaps what comes before ({covered_to})"
+        );
         let gap = &text[covered_to..span.start];
-        assert!(gap.trim().is_empty(), "non-whitespace {gap:?} before block {i} belongs to no block");
+        assert!(
+            gap.trim().is_empty(),
+            "non-whitespace {gap:?} before block {i} belongs to no block"
+        );
         covered_to = span.end;
 
         let raw = block.as_str();
         assert_eq!(raw, &text[span]);
         assert!(!raw.is_empty(), "empty block {i}");
-        assert!(!raw.starts_with(char::is_whitespace) && !raw.ends_with(char::is_whitespace), "block {i} {raw:?} not trimmed");
+        assert!(
+            !raw.starts_with(char::is_whitespace) && !raw.ends_with(char::is_whitespace),
+            "block {i} {raw:?} not trimmed"
+        );
 
         let lines: Vec<&str> = block.lines().collect();
         assert!(!lines.is_empty());
         for (offset, line) in block.line_indices() {
             assert_span(text, Span::new(offset, offset + line.len()), "line");
             assert_eq!(&text[offset..offset + line.len()], line);
-            assert!(span.start <= offset && offset + line.len() <= span.end, "line outside its block");
-            assert!(!line.is_empty() && line.trim() == line, "line {line:?} not trimmed");
+            assert!(
+                span.start <= offset && offset + line.len() <= span.end,
+                "line outside its block"
+            );
+            assert!(
+                !line.is_empty() && line.trim() == line,
+                "line {line:?} not trimmed"
+            );
             assert!(!line.contains(['\n', '\r']), "line {line:?} holds a break");
         }
-        assert_eq!(block.text(), lines.join(" "), "text is the lines joined by a space");
+        assert_eq!(
+            block.text(),
+            lines.join(" "),
+            "text is the lines joined by a space"
+        );
         let multiline = raw.contains(['\n', '\r']);
         assert_eq!(lines.len() > 1, multiline, "block {i} {raw:?}");
         if block.kind() == BlockKind::Heading {
             assert!(!multiline, "multi-line heading {raw:?}");
             assert!(i + 1 < count, "the last block is a heading");
-            assert!(raw.split_whitespace().count() <= corpus_format::HEADING_MAX_WORDS, "long heading");
+            assert!(
+                raw.split_whitespace().count() <= corpus_format::HEADING_MAX_WORDS,
+                "long heading"
+            );
         }
     }
     let tail = &text[covered_to..];
-    assert!(tail.trim().is_empty(), "non-whitespace {tail:?} after the last block belongs to no block");
+    assert!(
+        tail.trim().is_empty(),
+        "non-whitespace {tail:?} after the last block belongs to no block"
+    );
 
     // In a document with no blank line between two non-blank lines, every
     // line is its own block, so no block has soft breaks.
     if count < 2 {
-        assert!(doc.blocks().iter().all(|b| !b.as_str().contains(['\n', '\r'])));
+        assert!(
+            doc.blocks()
+                .iter()
+                .all(|b| !b.as_str().contains(['\n', '\r']))
+        );
     }
 
     for d in doc.diagnostics() {
         assert_span(text, d.span, "diagnostic");
-        assert!(d.span.start <= d.offset && d.offset <= d.span.end, "diagnostic offset {} outside {:?}", d.offset, d.span);
+        assert!(
+            d.span.start <= d.offset && d.offset <= d.span.end,
+            "diagnostic offset {} outside {:?}",
+            d.offset,
+            d.span
+        );
         assert!(text.is_char_boundary(d.offset));
         assert!(!d.message().is_empty());
     }
@@ -132,15 +192,39 @@ pub fn check_round_trip(doc: &Document<'_>) {
     let canonical = doc.to_string();
     let again = parse(&canonical);
     check_document(&again);
-    assert_eq!(again.date(), doc.date(), "date lost in the round trip of {canonical:?}");
-    let shape = |d: &Document<'_>| -> Vec<(BlockKind, String)> {
-        d.blocks().iter().map(|b| (b.kind(), b.text().into_owned())).collect()
-    };
-    assert_eq!(shape(&again), shape(doc), "blocks changed in the round trip of {canonical:?}");
-    assert_eq!(again.diagnostics().len(), doc.diagnostics().len(), "diagnostics changed in the round trip");
-    assert_eq!(again.to_string(), canonical, "the canonical form is not a fixed point");
     assert_eq!(
-        corpus_format::render_canonical(doc.date(), doc.blocks().iter().map(|b| b.lines().collect::<Vec<_>>().join("\n"))),
+        again.date(),
+        doc.date(),
+        "date lost in the round trip of {canonical:?}"
+    );
+    let shape = |d: &Document<'_>| -> Vec<(BlockKind, String)> {
+        d.blocks()
+            .iter()
+            .map(|b| (b.kind(), b.text().into_owned()))
+            .collect()
+    };
+    assert_eq!(
+        shape(&again),
+        shape(doc),
+        "blocks changed in the round trip of {canonical:?}"
+    );
+    assert_eq!(
+        again.diagnostics().len(),
+        doc.diagnostics().len(),
+        "diagnostics changed in the round trip"
+    );
+    assert_eq!(
+        again.to_string(),
+        canonical,
+        "the canonical form is not a fixed point"
+    );
+    assert_eq!(
+        corpus_format::render_canonical(
+            doc.date(),
+            doc.blocks()
+                .iter()
+                .map(|b| b.lines().collect::<Vec<_>>().join("\n"))
+        ),
         canonical,
         "render_canonical and Display disagree"
     );
@@ -153,14 +237,25 @@ pub fn check_strict(doc: &Document<'_>) {
     match (parse_strict(text), doc.diagnostics().first()) {
         (Ok(strict), None) => assert_eq!(&strict, doc),
         (Err(err), Some(d)) => {
-            let ParseError::InvalidHeader { problem, offset, line, column, found } = &err else {
+            let ParseError::InvalidHeader {
+                problem,
+                offset,
+                line,
+                column,
+                found,
+            } = &err
+            else {
                 panic!("unexpected strict error {err:?}");
             };
             assert_eq!(*problem, d.problem);
             assert_eq!(*offset, d.offset);
             assert_eq!(err.offset(), d.offset);
             assert_eq!(found, &text[d.span]);
-            assert_eq!((*line, *column), naive_line_column(text, *offset), "line and column of {offset}");
+            assert_eq!(
+                (*line, *column),
+                naive_line_column(text, *offset),
+                "line and column of {offset}"
+            );
             assert!(!err.to_string().is_empty());
         }
         (strict, diag) => panic!("strict {strict:?} disagrees with lenient diagnostics {diag:?}"),

@@ -8,4 +8,6 @@
 #![deny(missing_docs)]
 
 pub mod alphabet;
+pub mod clean;
 pub mod format;
+pub mod stats;

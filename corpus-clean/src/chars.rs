@@ -101,6 +101,15 @@ pub(crate) fn fix(text: &str, spaces: bool, invisible: bool, control: bool) -> V
             i += 1;
             continue;
         }
+        // Dashes, quotes, bullets and the ellipsis (U+2010 to U+2027), the
+        // most frequent characters here, are kept: skip them undecoded.
+        if bytes[i] == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && bytes.get(i + 2).is_some_and(|b| (0x90..=0xA7).contains(b))
+        {
+            i += 3;
+            continue;
+        }
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
             i += 1;
             continue;

@@ -446,8 +446,8 @@ impl Pass<'_> {
         apply_edits_into(&self.cur, &new, &mut next);
         map_regions(&new, &mut self.unsettled);
         if !settled {
-            self.unsettled.extend(output_regions(&new));
-            merge_regions(&mut self.unsettled);
+            let added: Vec<(usize, usize)> = output_regions(&new).collect();
+            self.unsettled = merge_regions(&self.unsettled, &added);
         }
         self.edits = compose(std::mem::take(&mut self.edits), new, &self.cur);
         if let Cow::Owned(old) = std::mem::replace(&mut self.cur, Cow::Owned(next)) {
@@ -467,17 +467,33 @@ fn output_regions(edits: &[Edit]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Sorts regions and merges those that overlap or touch.
-fn merge_regions(regions: &mut Vec<(usize, usize)>) {
-    regions.sort_unstable();
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(regions.len());
-    for &(s, e) in regions.iter() {
+/// Merges two sorted lists of regions into one sorted list where regions
+/// that overlap or touch are joined.
+fn merge_regions(a: &[(usize, usize)], b: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x <= y => {
+                i += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, None) => break,
+        };
         match out.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => out.push((s, e)),
+            Some(last) if next.0 <= last.1 => last.1 = last.1.max(next.1),
+            _ => out.push(next),
         }
     }
-    *regions = out;
+    out
 }
 
 /// Maps sorted, disjoint regions of a text through `edits` into their

@@ -33,6 +33,12 @@ pub struct CleanBlock {
 /// - A block that is empty after cleaning is dropped: its own edits are
 ///   replaced by one edit of kind [`EditKind::EmptyBlock`] spanning the
 ///   whole block, with an empty replacement.
+/// - A document without a header whose first block, once cleaned, starts
+///   with a valid header (a control character hid `date 2024-03-26` from
+///   the parser) gets that header: [`date`](Self::date) is set and the
+///   header text leaves the block (the block is dropped if nothing is
+///   left), so that the rendering parses back into the same date and
+///   blocks. The edits that revealed it stay as they are.
 ///
 /// Edit spans are byte offsets in the document source (the text given to
 /// [`corpus_format::parse`]), sorted and non-overlapping.
@@ -72,6 +78,25 @@ impl std::fmt::Display for CleanDocument {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.render())
     }
+}
+
+/// When cleaning reveals a date header at the start of the first block (a
+/// control character or zero-width space before `date 2024-03-26`, or
+/// inside the date, hid it from the parser), takes it as the document's
+/// header: its date is returned and its text leaves the block, so that the
+/// canonical rendering parses back into the same date and blocks.
+fn take_revealed_header(blocks: &mut Vec<CleanBlock>) -> Option<NaiveDate> {
+    let first = blocks.first_mut()?;
+    let parsed = corpus_format::parse(&first.text);
+    let header = parsed.header()?;
+    let (date, end) = (header.date, header.span.end);
+    let rest = first.text.get(end..).unwrap_or("").trim_start().to_owned();
+    if rest.is_empty() {
+        blocks.remove(0);
+    } else {
+        first.text = rest;
+    }
+    Some(date)
 }
 
 impl Cleaner {
@@ -119,8 +144,12 @@ impl Cleaner {
                 text,
             });
         }
+        let mut date = doc.date();
+        if date.is_none() {
+            date = take_revealed_header(&mut blocks);
+        }
         CleanDocument {
-            date: doc.date(),
+            date,
             blocks,
             edits,
         }

@@ -340,3 +340,29 @@ fn removal_at_a_line_start_is_cleaned_again() {
         once.text
     );
 }
+
+#[test]
+fn a_header_revealed_by_cleaning_becomes_the_header() {
+    let source = "\u{200b}date 2024-03-26 Drones struck the base.\n\nNext paragraph.";
+    let doc = corpus_format::parse(source);
+    assert_eq!(doc.date(), None);
+    let clean = Cleaner::default().clean_document(&doc);
+    assert_eq!(
+        clean.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-26")
+    );
+    assert_eq!(clean.blocks[0].text, "Drones struck the base.");
+    let rendered = clean.render();
+    assert_eq!(
+        rendered,
+        " date 2024-03-26 Drones struck the base.\n\nNext paragraph."
+    );
+    let again = corpus_format::parse(&rendered);
+    assert_eq!(again.date(), clean.date);
+    assert_eq!(again.blocks().len(), 2);
+    // A header alone on its block leaves no empty block behind.
+    let alone =
+        Cleaner::default().clean_document(&corpus_format::parse("\0date 2024-03-26\n\nText."));
+    assert_eq!(alone.blocks.len(), 1);
+    assert_eq!(alone.render(), " date 2024-03-26 Text.");
+}

@@ -180,7 +180,8 @@ impl SourceFile {
 /// `path` may also be a single file, which is then the only item whatever
 /// its extension. Folders are walked depth first with the entries of each
 /// sorted by name, so the order is that of the full paths; symbolic links to
-/// folders are not followed (no cycles). Each item is one file or one error:
+/// folders are not followed (no cycles), and only regular files (or links
+/// to them) are read, never FIFOs or devices. Each item is one file or one error:
 /// a folder or file that cannot be read yields an `Err` naming it and the
 /// walk goes on with the rest.
 ///
@@ -237,7 +238,11 @@ impl Iterator for Files {
                 meta.is_dir()
             };
             if !is_dir {
-                if named || path.extension().is_some_and(|e| e == "txt") {
+                // A walk reads regular files only: a FIFO named `x.txt`
+                // would block it forever on open, a link to `/dev/zero`
+                // never ends. A broken link still yields its error.
+                let special = fs::metadata(&path).is_ok_and(|m| !m.is_file());
+                if named || (!special && path.extension().is_some_and(|e| e == "txt")) {
                     return Some(SourceFile::read(&path, &self.options));
                 }
                 continue;

@@ -192,3 +192,28 @@ fn fuzz_parse_pathological_shapes_keep_their_properties() {
         assert_eq!(parse(&canonical).to_string(), canonical, "{unit:?}");
     }
 }
+
+/// A FIFO named like an article (`x.txt`) in a folder would block the walk
+/// forever when opened; a link to `/dev/zero` would be read up to the size
+/// limit. Walks read regular files only.
+#[cfg(target_os = "linux")]
+#[test]
+fn fuzz_limits_walk_skips_fifos_and_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("a.txt"), b"article");
+    let fifo = dir.path().join("fifo.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+    let root = dir.path().to_owned();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let items: Vec<_> = read_dir(&root, ReadOptions::default()).collect();
+        let _ = send.send(items);
+    });
+    let items = receive
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the walk blocked on a FIFO");
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].as_ref().unwrap().bytes, b"article");
+}

@@ -40,6 +40,16 @@ pub(crate) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
         // Bytes of one character are all >= 0x80, so `end` is a boundary.
         let seg = &text[start..end];
         let quick = match form {
+            // Latin-1 Supplement, Latin Extended-A and -B, and the dashes,
+            // quotes and ellipsis of General Punctuation are all starters
+            // that NFC keeps: no table look-up for them.
+            Normalization::Nfc
+                if text[first..end]
+                    .chars()
+                    .all(|c| matches!(c, '\u{a0}'..='\u{24f}' | '\u{2010}'..='\u{2027}')) =>
+            {
+                IsNormalized::Yes
+            }
             Normalization::Nfc => is_nfc_quick(seg.chars()),
             Normalization::Nfkc => is_nfkc_quick(seg.chars()),
         };
@@ -69,6 +79,21 @@ mod tests {
         assert_eq!(apply_edits(t, &e), "Café in Zürich");
         assert_eq!(e.len(), 2);
         assert!(normalize("Café", Normalization::Nfc).is_empty());
+    }
+
+    #[test]
+    fn common_characters_are_kept_and_marks_still_compose() {
+        assert!(normalize("naïve “café” — Łódź…", Normalization::Nfc).is_empty());
+        let t = "Å\u{30a} ’e\u{301}";
+        assert_eq!(
+            apply_edits(t, &normalize(t, Normalization::Nfc)),
+            "Å\u{30a} ’é"
+        );
+        let t = "a\u{2000}b";
+        assert_eq!(
+            apply_edits(t, &normalize(t, Normalization::Nfc)),
+            "a\u{2002}b"
+        );
     }
 
     #[test]

@@ -17,9 +17,7 @@ use clap::Parser;
 use corpus_clean::Cleaner;
 use corpus_examples::{Doc, InputArgs, InputError, Pipeline};
 use corpus_format::BlockKind;
-use corpus_stats::{
-    CorpusStats, DateKind, DateValue, DocStats, FigureKind, FigureQualifier, TextCounts,
-};
+use corpus_stats::{CorpusStats, DateKind, DateValue, DocStats, FigureKind, FigureQualifier};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -163,8 +161,8 @@ fn stats_of(
         }
         (totals.words, totals.sentences, Some(totals))
     } else {
-        let counts = TextCounts::of(&body);
-        (counts.words, counts.sentences, None)
+        let words = corpus_stats::count_words(&body);
+        (words, corpus_stats::count_sentences(&body), None)
     };
 
     let line = DocLine {

@@ -12,7 +12,11 @@
 //! document's [`DocStats`] are merged into one [`CorpusStats`], which gives
 //! the totals, the top words, the timeline and the largest figures.
 
-use std::{collections::BTreeMap, io, process::ExitCode};
+use std::{
+    collections::BTreeMap,
+    io::{self, Write},
+    process::ExitCode,
+};
 
 use clap::Parser;
 use corpus_clean::{Cleaner, EditKind};
@@ -232,17 +236,18 @@ fn thousands(n: u64) -> String {
     out
 }
 
-fn print_text(r: &Report<'_>, run: &Run) {
-    println!(
+fn print_text(out: &mut impl Write, r: &Report<'_>, run: &Run) -> io::Result<()> {
+    writeln!(
+        out,
         "{} documents, {} words, {} sentences, {} paragraphs, {} headings",
         thousands(r.documents),
         thousands(r.words),
         thousands(r.sentences),
         thousands(r.paragraphs),
         thousands(r.headings)
-    );
+    )?;
 
-    println!("\nTop words");
+    writeln!(out, "\nTop words")?;
     let width = r
         .top_words
         .iter()
@@ -250,47 +255,52 @@ fn print_text(r: &Report<'_>, run: &Run) {
         .max()
         .unwrap_or(0);
     for w in &r.top_words {
-        println!("  {:<width$}  {:>9}", w.word, thousands(w.count));
+        writeln!(out, "  {:<width$}  {:>9}", w.word, thousands(w.count))?;
     }
 
-    println!("\nDates mentioned by month");
+    writeln!(out, "\nDates mentioned by month")?;
     let months: Vec<(&String, u64)> = r.dates_by_month.iter().map(|(m, &n)| (m, n)).collect();
     let hidden = months.len().saturating_sub(MONTHS_SHOWN);
     if hidden > 0 {
-        println!("  ({hidden} earlier months not shown)");
+        writeln!(out, "  ({hidden} earlier months not shown)")?;
     }
     let max = months.iter().map(|&(_, n)| n).max().unwrap_or(0);
     for &(month, n) in &months[hidden..] {
-        println!("  {month}  {:>7}  {}", thousands(n), bar(n, max));
+        writeln!(out, "  {month}  {:>7}  {}", thousands(n), bar(n, max))?;
     }
     if months.is_empty() {
-        println!("  (none)");
+        writeln!(out, "  (none)")?;
     }
 
-    println!("\nLargest figures");
+    writeln!(out, "\nLargest figures")?;
     for f in &r.largest_figures {
-        println!("  {} ({}, {})", f.text, f.kind, f.document);
-        println!("      {}", f.context);
+        writeln!(out, "  {} ({}, {})", f.text, f.kind, f.document)?;
+        writeln!(out, "      {}", f.context)?;
     }
     let kinds: Vec<String> = r
         .figures_by_kind
         .iter()
         .map(|(k, n)| format!("{k} {}", thousands(*n)))
         .collect();
-    println!("  by kind: {}", kinds.join(", "));
+    writeln!(out, "  by kind: {}", kinds.join(", "))?;
 
-    println!("\nCleaning edits");
+    writeln!(out, "\nCleaning edits")?;
     for (kind, n) in &r.edits {
-        println!("  {kind:<14} {:>9}", thousands(*n));
+        writeln!(out, "  {kind:<14} {:>9}", thousands(*n))?;
     }
     if r.edits.is_empty() {
-        println!("  (none)");
+        writeln!(out, "  (none)")?;
     }
     if run.failed > 0 {
-        println!("\n{} inputs failed (see the messages above)", run.failed);
+        writeln!(
+            out,
+            "\n{} inputs failed (see the messages above)",
+            run.failed
+        )?;
     }
-    println!();
-    println!("{}", run.throughput_line());
+    writeln!(out)?;
+    writeln!(out, "{}", run.throughput_line())?;
+    Ok(())
 }
 
 fn main() -> io::Result<ExitCode> {
@@ -320,13 +330,15 @@ fn main() -> io::Result<ExitCode> {
     )?;
     let (totals, edits) = (totals.stats, totals.edits);
     let summary = report(&cli, &totals, &edits, &run);
-    if cli.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&summary).unwrap_or_default()
-        );
+    let mut out = corpus_examples::stdout();
+    let written = if cli.json {
+        let json = serde_json::to_string_pretty(&summary).unwrap_or_default();
+        corpus_examples::write_line(&mut out, &json)
     } else {
-        print_text(&summary, &run);
+        print_text(&mut out, &summary, &run)
+    };
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
+        _ => corpus_examples::finish(out, &run),
     }
-    Ok(ExitCode::from(run.exit_code()))
 }

@@ -801,3 +801,26 @@ fn gen_corpus_is_deterministic() {
             .all(|l| !l["figures"].as_array().unwrap().is_empty())
     );
 }
+
+#[test]
+fn a_closed_output_stops_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+
+    let dir = many_documents();
+    for name in PROGRAMS {
+        let mut child = StdCommand::new(bin(name))
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The read end is dropped here: the next writes fail.
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{name}: {err}");
+    }
+}

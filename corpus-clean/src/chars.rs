@@ -70,7 +70,17 @@ static SUSPICIOUS: [bool; 256] = suspicious_table();
 /// block check compiles to vector code.
 #[inline]
 fn maybe_suspicious(b: u8) -> bool {
-    (b < 0x20) | (b == 0x7f) | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3) | (b == 0xEF)
+    rare_suspicious(b) | (b == 0xC2) | (b == 0xE2) | (b == 0xEF)
+}
+
+/// The suspicious bytes other than `0xC2`, `0xE2` and `0xEF`: controls,
+/// and the leads `0xE1` and `0xE3`. Comparisons only, for vector code.
+#[inline]
+fn rare_suspicious(b: u8) -> bool {
+    ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
+        | (b == 0x7f)
+        | (b == 0xE1)
+        | (b == 0xE3)
 }
 
 #[inline]
@@ -82,37 +92,19 @@ fn suspicious(b: u8) -> bool {
 pub(crate) fn fix(text: &str, spaces: bool, invisible: bool, control: bool) -> Vec<Edit> {
     let bytes = text.as_bytes();
     let mut log = EditLog::default();
-    let mut i = 0;
-    // Bytes before this offset are in a block known to need a closer look.
-    let mut slow_until = 0;
-    while i < bytes.len() {
-        // Skip blocks of 64 bytes without a suspicious one.
-        if i >= slow_until && i + 64 <= bytes.len() {
-            if !bytes[i..i + 64]
-                .iter()
-                .fold(false, |acc, &b| acc | maybe_suspicious(b))
-            {
-                i += 64;
-                continue;
-            }
-            slow_until = i + 64;
-        }
-        if !suspicious(bytes[i]) {
-            i += 1;
-            continue;
-        }
+    // Looks at the character at `i`, records an edit if needed, returns
+    // where the next character starts.
+    let mut visit = |i: usize| -> usize {
         // Dashes, quotes, bullets and the ellipsis (U+2010 to U+2027), the
         // most frequent characters here, are kept: skip them undecoded.
         if bytes[i] == 0xE2
             && bytes.get(i + 1) == Some(&0x80)
             && bytes.get(i + 2).is_some_and(|b| (0x90..=0xA7).contains(b))
         {
-            i += 3;
-            continue;
+            return i + 3;
         }
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-            i += 1;
-            continue;
+            return i + 1;
         };
         let end = i + c.len_utf8();
         match classify(c) {
@@ -121,7 +113,45 @@ pub(crate) fn fix(text: &str, spaces: bool, invisible: bool, control: bool) -> V
             Fix::Control if control => log.push(EditKind::Control, i, end, ""),
             _ => {}
         }
-        i = end;
+        end
+    };
+    let mut i = 0;
+    // Blocks of 64 bytes: skipped when no byte is suspicious; when only the
+    // frequent lead bytes 0xC2, 0xE2, 0xEF are, found with `memchr3`.
+    while i + 64 <= bytes.len() {
+        let block = &bytes[i..i + 64];
+        if !block
+            .iter()
+            .fold(false, |acc, &b| acc | maybe_suspicious(b))
+        {
+            i += 64;
+            continue;
+        }
+        let block_end = i + 64;
+        if block.iter().fold(false, |acc, &b| acc | rare_suspicious(b)) {
+            while i < block_end {
+                i = if suspicious(bytes[i]) {
+                    visit(i)
+                } else {
+                    i + 1
+                };
+            }
+        } else {
+            while let Some(off) = memchr::memchr3(0xC2, 0xE2, 0xEF, &bytes[i..block_end]) {
+                i = visit(i + off);
+                if i >= block_end {
+                    break;
+                }
+            }
+            i = i.max(block_end);
+        }
+    }
+    while i < bytes.len() {
+        i = if suspicious(bytes[i]) {
+            visit(i)
+        } else {
+            i + 1
+        };
     }
     log.edits
 }

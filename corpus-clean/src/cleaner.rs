@@ -288,11 +288,11 @@ impl Cleaner {
         if !self.needs_work(input, trim_start) {
             return unchanged;
         }
-        let (mut edits, unsettled) = self.run_once(input, trim_start);
+        let (mut edits, unsettled, out) = self.run_once(input, trim_start);
         if edits.is_empty() {
             return unchanged;
         }
-        let mut text = apply_edits(input, &edits);
+        let mut text = out.into_owned();
         // Every step works line by line, so only lines whose changes may
         // give an earlier step new work are cleaned again.
         let mut changed = unsettled;
@@ -381,8 +381,9 @@ impl Cleaner {
         false
     }
 
-    /// One pass of every enabled step; edits relative to `input`.
-    fn run_once(&self, input: &str, trim_start: bool) -> (Vec<Edit>, Vec<(usize, usize)>) {
+    /// One pass of every enabled step: edits relative to `input`, the
+    /// regions of the output that may need another pass, and the output.
+    fn run_once<'t>(&self, input: &'t str, trim_start: bool) -> (Vec<Edit>, Regions, Cow<'t, str>) {
         let mut p = Pass {
             cur: Cow::Borrowed(input),
             edits: Vec::new(),
@@ -418,9 +419,12 @@ impl Cleaner {
         if self.whitespace {
             p.step(false, |t| whitespace::fix(t, trim_start));
         }
-        (p.edits, p.unsettled)
+        (p.edits, p.unsettled, p.cur)
     }
 }
+
+/// Sorted, disjoint byte ranges of a text.
+type Regions = Vec<(usize, usize)>;
 
 /// The state of one pass: the current text and the edits that made it.
 struct Pass<'a> {

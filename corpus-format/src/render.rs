@@ -4,6 +4,8 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
+use crate::block::RawLines;
+
 pub(crate) fn write_header(out: &mut impl Write, date: NaiveDate) -> std::fmt::Result {
     write!(out, " date {} ", date.format("%Y-%m-%d"))
 }
@@ -12,8 +14,12 @@ pub(crate) fn write_header(out: &mut impl Write, date: NaiveDate) -> std::fmt::R
 /// ` date YYYY-MM-DD ` (when there is a date) directly followed by the first
 /// block, then the blocks separated by one blank line, no final newline.
 ///
-/// Each block is written as given; soft breaks inside it should be `\n`.
-/// Empty blocks are skipped, since they would not survive a parse.
+/// Each block is written line by line (lines end at `\n`, `\r\n` or `\r`),
+/// each line trimmed, blank lines and blank blocks left out, so that parsing
+/// the result gives back these blocks and rendering it again gives the same
+/// bytes. One thing the format cannot express is a soft break in a document
+/// of a single block (with no blank line, every line is a paragraph): such a
+/// block's lines are joined by a space.
 ///
 /// # Example
 ///
@@ -25,6 +31,7 @@ pub(crate) fn write_header(out: &mut impl Write, date: NaiveDate) -> std::fmt::R
 /// let text = render_canonical(date, ["First paragraph.", "Looking Ahead", "Last\nline."]);
 /// assert_eq!(text, " date 2024-03-26 First paragraph.\n\nLooking Ahead\n\nLast\nline.");
 /// assert_eq!(corpus_format::parse(&text).to_string(), text);
+/// assert_eq!(render_canonical(None, ["  One\r\nblock  ", " "]), "One block");
 /// ```
 #[must_use]
 pub fn render_canonical<I, S>(date: Option<NaiveDate>, blocks: I) -> String
@@ -37,17 +44,28 @@ where
         // Writing into a String cannot fail.
         let _ = write_header(&mut out, date);
     }
-    let mut first = true;
-    for block in blocks {
-        let block = block.as_ref();
-        if block.trim().is_empty() {
-            continue;
-        }
-        if !first {
+    let blocks: Vec<S> = blocks
+        .into_iter()
+        .filter(|b| !b.as_ref().trim().is_empty())
+        .collect();
+    let soft_break = if blocks.len() == 1 { ' ' } else { '\n' };
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
             out.push_str("\n\n");
         }
-        first = false;
-        out.push_str(block);
+        let block = block.as_ref();
+        let mut first_line = true;
+        for line in RawLines::new(block) {
+            let line = block[line.start..line.end].trim();
+            if line.is_empty() {
+                continue;
+            }
+            if !first_line {
+                out.push(soft_break);
+            }
+            first_line = false;
+            out.push_str(line);
+        }
     }
     out
 }

@@ -44,6 +44,12 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![shaped(), any::<String>(), "[ \\t\\r\\na-zA-Z.:0-9-]{0,80}"]
 }
 
+#[test]
+fn rendering_a_first_block_that_starts_like_a_header() {
+    let text = corpus_format::render_canonical(None, ["date 2024-03-25 then", "more"]);
+    assert_eq!(parse(&text).to_string(), " date 2024-03-25 then\n\nmore");
+}
+
 fn check(text: &str) {
     let doc = parse(text);
     // Each non-whitespace byte belongs to exactly one block or the header.
@@ -97,6 +103,24 @@ fn check(text: &str) {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn rendering_any_blocks_is_a_fixed_point(
+        blocks in prop::collection::vec(any_text(), 0..5),
+        day in prop::option::of(0u32..3000),
+    ) {
+        let date = day.and_then(|d| chrono::NaiveDate::from_num_days_from_ce_opt(738_000 + d as i32));
+        let text = corpus_format::render_canonical(date, &blocks);
+        let doc = parse(&text);
+        if date.is_none() && doc.header().is_some() {
+            // A first block that starts like a header reads as one.
+            prop_assert!(text.starts_with("date "));
+        } else {
+            prop_assert_eq!(doc.to_string(), text.clone());
+            prop_assert_eq!(doc.date(), date);
+        }
+        prop_assert_eq!(parse(&doc.to_string()).to_string(), doc.to_string());
+    }
 
     #[test]
     fn parse_properties_hold(text in any_text()) {

@@ -739,6 +739,25 @@ fn report_summarizes_the_bundled_corpus() {
             .contains(summary["largest_figures"][0]["text"].as_str().unwrap())
     );
     assert!(summary["edits"]["mojibake"].as_u64().unwrap() >= 1);
+    let words = |summary: &Value| -> Vec<String> {
+        summary["top_words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["word"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(!words(&summary).contains(&"the".to_owned()));
+    let out = cmd("report")
+        .args(["--json", "--stop-words", "--top", "3", "data"])
+        .output()
+        .unwrap();
+    let with_stop_words: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(words(&with_stop_words)[0], "the");
+    assert_eq!(
+        with_stop_words["largest_figures"].as_array().unwrap().len(),
+        3
+    );
 }
 
 #[test]

@@ -20,9 +20,10 @@
 //!
 //! # How it works
 //!
-//! One left-to-right pass. A byte scanner finds the next candidate: a digit,
-//! or a whole word whose first three letters can begin a number word (a
-//! table lookup) and which is one (a single hashed lookup). From there the
+//! One left-to-right pass. A scanner reading eight bytes at a time finds
+//! the next candidate: a digit, or a whole word whose first three letters
+//! can begin a number word (a table lookup at each word start) and which is
+//! one (a single hashed lookup). From there the
 //! extractor reads the number forward and looks at a bounded window around
 //! it (at most three words of at most 40 bytes on either side, gaps of at
 //! most 8 bytes), then resumes after everything it read. Every rejected
@@ -326,19 +327,36 @@ enum LinkKind {
     Phone,
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes from `i`, little-endian, if there are eight.
+fn chunk_at(b: &[u8], i: usize) -> Option<u64> {
+    let chunk: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// Per byte of `x`: the high bit set iff the byte is an ASCII letter.
+fn letter_mask(x: u64) -> u64 {
+    // No byte carries into the next: every sum stays below 0x100.
+    let y = (x | (0x20 * ONES)) & !HIGH;
+    let at_least_a = y + (0x80 - b'a' as u64) * ONES;
+    let above_z = y + (0x80 - b'z' as u64 - 1) * ONES;
+    at_least_a & !above_z & !x & HIGH
+}
+
+/// Per byte of `x`: the high bit set iff the byte is an ASCII digit.
+fn digit_mask(x: u64) -> u64 {
+    let y = x & !HIGH;
+    let at_least_0 = y + (0x80 - b'0' as u64) * ONES;
+    let above_9 = y + (0x80 - b'9' as u64 - 1) * ONES;
+    at_least_0 & !above_9 & !x & HIGH
+}
+
 /// End of the run of ASCII letters starting at `i`, eight bytes at a time.
 fn letters_end(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Per byte: high bit set iff `x | 0x20` is in `a..=z` and `x` is ASCII.
-        let y = (x | (0x20 * ONES)) & !HIGH;
-        let at_least_a = y + (0x80 - b'a' as u64) * ONES;
-        let above_z = y + (0x80 - b'z' as u64 - 1) * ONES;
-        let letters = at_least_a & !above_z & !x & HIGH;
+    while let Some(x) = chunk_at(b, i) {
+        let letters = letter_mask(x);
         if letters != HIGH {
             return i + ((letters ^ HIGH).trailing_zeros() / 8) as usize;
         }
@@ -350,42 +368,101 @@ fn letters_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether the run of ASCII letters at `s` (not preceded by an ASCII
+/// letter) is a candidate number word: its end if so, and in any case the
+/// end of the run when it was read (`None` when the first three letters
+/// already rule it out).
+fn word_candidate(text: &str, s: usize) -> (bool, Option<usize>) {
+    let b = text.as_bytes();
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    let c = at(s);
+    // `scan_prefix` holds only for three ASCII letters.
+    if !scan_prefix(c, at(s + 1), at(s + 2)) {
+        return (false, None);
+    }
+    let e = letters_end(b, s + 3);
+    let n = e - s;
+    if n > 11 {
+        return (false, Some(e));
+    }
+    let starts_word = match s.checked_sub(1).and_then(|k| b.get(k)) {
+        None => true,
+        Some(&p) if p < 0x80 => !p.is_ascii_alphanumeric(),
+        // After a non-ASCII character: a letter (`éone`) or not (`“one`).
+        Some(_) => !text
+            .get(..s)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
+    };
+    let mut buf = [0u8; 11];
+    for (d, x) in buf.iter_mut().zip(b.get(s..e).unwrap_or(&[])) {
+        *d = x.to_ascii_lowercase();
+    }
+    (starts_word && scan_bytes(&buf[..n]), Some(e))
+}
+
 /// The next candidate at or after `from`: a digit (`end` is one past it)
-/// or a whole number word (`end` is its end). Words are skipped whole, so
-/// the scan reads every byte once.
+/// or a whole number word (`end` is its end). Eight bytes at a time, the
+/// scan finds digits and word starts (an ASCII letter after a byte that is
+/// not one); a word is read further only when its first three letters can
+/// begin a number word, so the scan reads every byte a bounded number of
+/// times.
 fn next_candidate(text: &str, from: usize) -> Option<(usize, usize)> {
     let b = text.as_bytes();
-    let len = b.len();
     let mut i = from;
+    let mut after_letter = from
+        .checked_sub(1)
+        .and_then(|k| b.get(k))
+        .is_some_and(u8::is_ascii_alphabetic);
+    'chunks: while let Some(x) = chunk_at(b, i) {
+        let letters = letter_mask(x);
+        let starts = letters & !(letters << 8 | u64::from(after_letter) << 7);
+        let mut found = digit_mask(x) | starts;
+        while found != 0 {
+            let k = i + (found.trailing_zeros() / 8) as usize;
+            found &= found - 1;
+            if b.get(k).is_some_and(u8::is_ascii_digit) {
+                return Some((k, k + 1));
+            }
+            if let Some(&[c0, c1, c2]) = b.get(k..k + 3) {
+                if !maybe_scan_prefix(c0, c1, c2) {
+                    continue;
+                }
+            }
+            match word_candidate(text, k) {
+                (true, Some(e)) => return Some((k, e)),
+                (_, Some(e)) if e > i + 8 => {
+                    // The word ran past this chunk: go on after it.
+                    i = e;
+                    after_letter = true;
+                    continue 'chunks;
+                }
+                // Within the chunk: later bits lie after the word.
+                _ => {}
+            }
+        }
+        after_letter = letters >> 63 != 0;
+        i += 8;
+    }
+    // The last bytes, one at a time.
+    let len = b.len();
     while i < len {
         let c = b[i];
         if c.is_ascii_digit() {
             return Some((i, i + 1));
         }
         if c.is_ascii_alphabetic() {
-            let s = i;
-            i = letters_end(b, i + 1);
-            let n = i - s;
-            if (3..=11).contains(&n) && scan_prefix(c, b[s + 1], b[s + 2]) {
-                let starts_word = match s.checked_sub(1).map(|k| b[k]) {
-                    None => true,
-                    Some(p) if p < 0x80 => !p.is_ascii_alphanumeric(),
-                    // After a non-ASCII character: a letter (`éone`) or not (`“one`).
-                    Some(_) => !text
-                        .get(..s)
-                        .and_then(|t| t.chars().next_back())
-                        .is_some_and(char::is_alphanumeric),
-                };
-                let mut buf = [0u8; 11];
-                for (d, x) in buf.iter_mut().zip(&b[s..i]) {
-                    *d = x.to_ascii_lowercase();
-                }
-                if starts_word && scan_bytes(&buf[..n]) {
-                    return Some((s, i));
+            let e = letters_end(b, i + 1);
+            if !after_letter {
+                if let (true, Some(e)) = word_candidate(text, i) {
+                    return Some((i, e));
                 }
             }
+            after_letter = true;
+            i = e;
             continue;
         }
+        after_letter = false;
         i += 1;
     }
     None
@@ -499,7 +576,64 @@ struct Core {
 
 #[cfg(test)]
 mod tests {
-    use super::letters_end;
+    use super::lexicon::{scan_bytes, scan_prefix};
+    use super::{letters_end, next_candidate};
+
+    /// The candidate scan one byte at a time.
+    fn next_candidate_bytewise(text: &str, from: usize) -> Option<(usize, usize)> {
+        let b = text.as_bytes();
+        let mut i = from;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_digit() {
+                return Some((i, i + 1));
+            }
+            if c.is_ascii_alphabetic() {
+                let s = i;
+                while i < b.len() && b[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                let n = i - s;
+                if (3..=11).contains(&n) && scan_prefix(c, b[s + 1], b[s + 2]) {
+                    let starts_word = !text[..s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                    let lower = text[s..i].to_ascii_lowercase();
+                    if starts_word && scan_bytes(lower.as_bytes()) {
+                        return Some((s, i));
+                    }
+                }
+                continue;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    #[test]
+    fn candidate_scan_matches_a_byte_loop() {
+        let text = "Four,five SIX seventeen7eighteen thousandfold Twenty-one x1 \
+                    one\u{a0}two éone “one” 12,000 tens;Tens thr thre zero. nine\n\
+                    dozens of hundreds, elevenths eleven eleventh twelfth tenth\
+                    abcdefghijklmnopqrstuvwxyz onE 9 one";
+        let starts: Vec<usize> = (0..=text.len())
+            .filter(|&k| text.is_char_boundary(k))
+            .collect();
+        // Every suffix too, so that every alignment meets the chunk edges.
+        for cut in (0..text.len()).filter(|&k| text.is_char_boundary(k)) {
+            let t = &text[cut..];
+            for &from in &starts {
+                if from <= t.len() && t.is_char_boundary(from) {
+                    assert_eq!(
+                        next_candidate(t, from),
+                        next_candidate_bytewise(t, from),
+                        "{t:?} from {from}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn letters_end_matches_a_byte_loop() {

@@ -539,15 +539,20 @@ impl Step<'_> {
     }
 }
 
-/// A lowercase copy of a short ASCII word.
-struct Lower {
-    buf: [u8; MAX_WORD],
-    len: usize,
+/// The lowercase form of a short word (its first [`MAX_WORD`] bytes): the
+/// text itself when it has no capital, or a lowercase copy.
+enum Lower<'a> {
+    Same(&'a str),
+    Copy { buf: [u8; MAX_WORD], len: usize },
 }
 
-impl Lower {
+impl Lower<'_> {
+    /// The word, or `""` when its bytes are not whole characters.
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        match self {
+            Lower::Same(s) => s,
+            Lower::Copy { buf, len } => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
+        }
     }
 }
 
@@ -685,11 +690,22 @@ fn is_dash(c: char) -> bool {
 
 impl<'a> Scan<'a> {
     fn char_before(&self, i: usize) -> Option<char> {
+        // ASCII without decoding, where `i` is a character boundary.
+        if let Some(&c) = i.checked_sub(1).and_then(|k| self.b.get(k)) {
+            if c < 0x80 && self.b.get(i).is_none_or(|&n| !(0x80..0xc0).contains(&n)) {
+                return Some(char::from(c));
+            }
+        }
         self.text.get(..i)?.chars().next_back()
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
-        self.text.get(i..)?.chars().next()
+        // An ASCII byte always starts a character.
+        match self.b.get(i) {
+            Some(&c) if c < 0x80 => Some(char::from(c)),
+            None => None,
+            Some(_) => self.text.get(i..)?.chars().next(),
+        }
     }
 
     fn byte(&self, i: usize) -> u8 {
@@ -797,14 +813,20 @@ impl<'a> Scan<'a> {
         Some((self.word_back(e)?, e, false))
     }
 
-    fn lower(&self, s: usize, e: usize) -> Lower {
-        let mut buf = [0u8; MAX_WORD];
+    fn lower(&self, s: usize, e: usize) -> Lower<'a> {
         let src = self.b.get(s..e).unwrap_or(&[]);
         let len = src.len().min(MAX_WORD);
-        for (d, c) in buf.iter_mut().zip(&src[..len]) {
+        let src = &src[..len];
+        if !src.iter().any(u8::is_ascii_uppercase) {
+            // Nothing to lower: the bytes are whole characters exactly when
+            // the text slices there.
+            return Lower::Same(self.text.get(s..s + len).unwrap_or(""));
+        }
+        let mut buf = [0u8; MAX_WORD];
+        for (d, c) in buf.iter_mut().zip(src) {
             *d = c.to_ascii_lowercase();
         }
-        Lower { buf, len }
+        Lower::Copy { buf, len }
     }
 
     fn word_is(&self, w: Option<(usize, usize)>, s: &str) -> bool {

@@ -91,11 +91,7 @@ fn stage(c: &mut Criterion, name: &str, run: impl Fn(&str) -> usize) {
     for &(input, unit) in INPUTS {
         let mut group = c.benchmark_group(format!("{name}/{input}"));
         // Flat sampling: ten runs of the whole input, not 1 + 2 + … + 10.
-        group
-            .sampling_mode(SamplingMode::Flat)
-            .sample_size(10)
-            .warm_up_time(Duration::from_millis(500))
-            .measurement_time(Duration::from_secs(2));
+        group.sampling_mode(SamplingMode::Flat);
         for size in sizes() {
             let text = build(unit, size * MB);
             group.throughput(Throughput::Bytes(text.len() as u64));
@@ -144,5 +140,13 @@ fn figures(c: &mut Criterion) {
     stage(c, "figures", |text| corpus_stats::figures(text).count());
 }
 
-criterion_group!(benches, parse_and_render, clean, counts, dates, figures);
+criterion_group! {
+    name = benches;
+    // Short by default; `--warm-up-time` and `--measurement-time` override.
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = parse_and_render, clean, counts, dates, figures
+}
 criterion_main!(benches);

@@ -96,6 +96,8 @@
 
 mod lexicon;
 
+use std::cell::Cell;
+
 use corpus_format::Span;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -259,11 +261,8 @@ impl FigureExtractor {
         let mut exclude = self.exclude.clone();
         exclude.sort_unstable();
         Figures {
-            scan: Scan {
-                text,
-                b: text.as_bytes(),
-                floor: 0,
-            },
+            text,
+            floor: 0,
             pos: 0,
             exclude,
             ex_idx: 0,
@@ -305,7 +304,9 @@ pub fn figures_excluding<'a>(text: &'a str, exclude: &[Span]) -> Figures<'a> {
 /// Lazy iterator over the figures of a text, in text order.
 #[derive(Debug, Clone)]
 pub struct Figures<'a> {
-    scan: Scan<'a>,
+    text: &'a str,
+    /// End of what the previous steps consumed.
+    floor: usize,
     pos: usize,
     exclude: Vec<Span>,
     ex_idx: usize,
@@ -472,12 +473,12 @@ impl<'a> Iterator for Figures<'a> {
     type Item = Figure<'a>;
 
     fn next(&mut self) -> Option<Figure<'a>> {
-        let len = self.scan.text.len();
+        let len = self.text.len();
         loop {
             if self.pos >= len {
                 return None;
             }
-            let Some((start, cand_end)) = next_candidate(self.scan.text, self.pos) else {
+            let Some((start, cand_end)) = next_candidate(self.text, self.pos) else {
                 self.pos = len;
                 return None;
             };
@@ -491,13 +492,20 @@ impl<'a> Iterator for Figures<'a> {
                     continue;
                 }
             }
-            let step = if self.scan.b[start].is_ascii_digit() {
-                self.scan.digits(start, self.link)
+            // A fresh look-around memo for each number.
+            let scan = Scan {
+                text: self.text,
+                b: self.text.as_bytes(),
+                floor: self.floor,
+                memo: Memo::default(),
+            };
+            let step = if scan.b[start].is_ascii_digit() {
+                scan.digits(start, self.link)
             } else {
-                self.scan.words(start, cand_end, self.link)
+                scan.words(start, cand_end, self.link)
             };
             self.pos = step.next.max(start + 1);
-            self.scan.floor = self.pos;
+            self.floor = self.pos;
             if step.link.is_some() {
                 self.link = step.link;
             }
@@ -617,6 +625,12 @@ mod tests {
     }
 
     #[test]
+    fn figures_iterator_is_send_and_sync() {
+        fn send_sync<T: Send + Sync>(_: &T) {}
+        send_sync(&super::figures_excluding("12 people", &[]));
+    }
+
+    #[test]
     fn candidate_scan_matches_a_byte_loop() {
         let text = "Four,five SIX seventeen7eighteen thousandfold Twenty-one x1 \
                     one\u{a0}two éone “one” 12,000 tens;Tens thr thre zero. nine\n\
@@ -665,13 +679,52 @@ mod tests {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Scan<'a> {
     text: &'a str,
     b: &'a [u8],
     /// End of what the previous steps consumed: no expression starts
     /// before it.
     floor: usize,
+    /// Words around the current number, asked for several times.
+    memo: Memo,
+}
+
+/// A few results of a function of a position in the text, by position.
+#[derive(Debug, Clone)]
+struct PosCache<T: Copy> {
+    entries: [Cell<(usize, T)>; 4],
+}
+
+impl<T: Copy + Default> Default for PosCache<T> {
+    fn default() -> Self {
+        PosCache {
+            entries: std::array::from_fn(|_| Cell::new((usize::MAX, T::default()))),
+        }
+    }
+}
+
+impl<T: Copy> PosCache<T> {
+    /// `f(i)`, computed once while `i` keeps its entry.
+    fn get(&self, i: usize, f: impl FnOnce() -> T) -> T {
+        let entry = &self.entries[i % 4];
+        let (key, value) = entry.get();
+        if key == i {
+            return value;
+        }
+        let value = f();
+        entry.set((i, value));
+        value
+    }
+}
+
+/// The look-around results the extractor reuses: the words after and
+/// before a position (they depend on the text alone).
+#[derive(Debug, Clone, Default)]
+struct Memo {
+    next_word: PosCache<Option<(usize, usize)>>,
+    prev_word: PosCache<Option<(usize, usize)>>,
+    prev_word_dot: PosCache<Option<(usize, usize, bool)>>,
 }
 
 fn is_space_char(c: char) -> bool {
@@ -792,25 +845,31 @@ impl<'a> Scan<'a> {
 
     /// The word after the gap after `i`.
     fn next_word(&self, i: usize) -> Option<(usize, usize)> {
-        let s = self.gap_fwd(i)?;
-        Some((s, self.word_fwd(s)?))
+        self.memo.next_word.get(i, || {
+            let s = self.gap_fwd(i)?;
+            Some((s, self.word_fwd(s)?))
+        })
     }
 
     /// The word before the gap before `i`.
     fn prev_word(&self, i: usize) -> Option<(usize, usize)> {
-        let e = self.gap_back(i)?;
-        Some((self.word_back(e)?, e))
+        self.memo.prev_word.get(i, || {
+            let e = self.gap_back(i)?;
+            Some((self.word_back(e)?, e))
+        })
     }
 
     /// The word before `i`, allowing an abbreviation dot (`Oct. 7`,
     /// `No. 5`); returns the word and whether it had a dot.
     fn prev_word_dot(&self, i: usize) -> Option<(usize, usize, bool)> {
-        let e = self.gap_back(i)?;
-        if self.byte(e.wrapping_sub(1)) == b'.' && e > 0 {
-            let s = self.word_back(e - 1)?;
-            return Some((s, e - 1, true));
-        }
-        Some((self.word_back(e)?, e, false))
+        self.memo.prev_word_dot.get(i, || {
+            let e = self.gap_back(i)?;
+            if self.byte(e.wrapping_sub(1)) == b'.' && e > 0 {
+                let s = self.word_back(e - 1)?;
+                return Some((s, e - 1, true));
+            }
+            Some((self.word_back(e)?, e, false))
+        })
     }
 
     fn lower(&self, s: usize, e: usize) -> Lower<'a> {

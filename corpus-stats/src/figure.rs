@@ -905,7 +905,13 @@ impl<'a> Scan<'a> {
     fn is_month(&self, s: usize, e: usize) -> bool {
         let lw = self.lower(s, e);
         let w = lw.as_str();
-        month(w) && (self.capitalised(s) || !matches!(w, "may" | "march" | "mar" | "jan" | "dec"))
+        self.is_month_word(s, w, flags(w))
+    }
+
+    /// [`Scan::is_month`] of the word at `s`, given lowercase with its flags.
+    fn is_month_word(&self, s: usize, w: &str, f: u32) -> bool {
+        f & MONTH != 0
+            && (self.capitalised(s) || !matches!(w, "may" | "march" | "mar" | "jan" | "dec"))
     }
 
     /// End of an identifier-like token from `i`: letters, digits and
@@ -2118,10 +2124,11 @@ impl<'a> Scan<'a> {
         if let Some((s, e, dot)) = prev {
             let lw = self.lower(s, e);
             let w = lw.as_str();
-            if unscaled && (label(w) || (w == "no" && dot) || (w == "nr" && dot)) {
+            let f = flags(w);
+            if unscaled && (f & LABEL != 0 || (w == "no" && dot) || (w == "nr" && dot)) {
                 return Some(Step::skip(end));
             }
-            if core.digits && phone_context(w) {
+            if core.digits && f & PHONE != 0 {
                 // Skip the whole number as dialled: digits, spaces, dashes.
                 let j = self.phone_end(end);
                 return Some(Step {
@@ -2139,11 +2146,8 @@ impl<'a> Scan<'a> {
             if name_like
                 && !dot
                 && self.capitalised(s)
-                && !function_word(w)
-                && !weekday(w)
-                && !month(w)
-                && small(w).is_none()
-                && tens(w).is_none()
+                && f & (FUNCTION | WEEKDAY | MONTH) == 0
+                && (f & NUMBER == 0 || small(w).is_none() && tens(w).is_none())
                 && !matches!(
                     w,
                     "over"
@@ -2267,7 +2271,10 @@ impl<'a> Scan<'a> {
         }
         // Before: a month name (`March 24`, `Oct. 7`, `March 2024`).
         if let Some((s, e, _dot)) = self.prev_word_dot(core.start) {
-            if self.is_month(s, e) {
+            let lw = self.lower(s, e);
+            let w = lw.as_str();
+            let f = flags(w);
+            if self.is_month_word(s, w, f) {
                 if day_like && core.kind != FigureKind::Percent {
                     // `March 26, 2024`: the year follows.
                     return Some(Step::date_part(end, end, false));
@@ -2276,9 +2283,7 @@ impl<'a> Scan<'a> {
                     return Some(Step::date_part(end, end, true));
                 }
             }
-            let lw = self.lower(s, e);
-            let w = lw.as_str();
-            if year_like && year_context(w) && !self.scale_or_percent_follows(end) {
+            if year_like && f & YEAR_CONTEXT != 0 && !self.scale_or_percent_follows(end) {
                 return Some(Step::date_part(end, end, true));
             }
             if year_like && w == "year" {
@@ -2416,27 +2421,38 @@ impl<'a> Scan<'a> {
                 break;
             }
             let head_end = self.word_fwd(s).unwrap_or(parts_end);
-            let lw = self.lower(s, head_end.min(parts_end));
+            let head = head_end.min(parts_end);
+            let lw = self.lower(s, head);
             let w = lw.as_str();
-            let numberish = small(w).is_some() || tens(w).is_some() || any_scale(w).is_some();
-            if function_word(w)
-                || numberish
-                || self.is_month(s, head_end)
-                || time_suffix(w) && words == 0
-            {
+            // One lookup for all the word lists (`small` and the other
+            // number lookups need the NUMBER flag).
+            let f = flags(w);
+            let numberish = f & NUMBER != 0
+                && (small(w).is_some() || tens(w).is_some() || any_scale(w).is_some());
+            let is_month = if head == head_end {
+                self.is_month_word(s, w, f)
+            } else {
+                self.is_month(s, head_end)
+            };
+            if f & FUNCTION != 0 || numberish || is_month || f & TIME_SUFFIX != 0 && words == 0 {
                 break;
             }
             first.get_or_insert(s);
-            let whole = self.lower(s, parts_end);
-            let ws = whole.as_str();
-            let participle = ws.len() > 4 && (ws.ends_with("ed") || ws.ends_with("ing"))
-                || flags(ws) & PARTICIPLE != 0;
+            let whole;
+            let (ws, wf) = if parts_end == head {
+                (w, f)
+            } else {
+                whole = self.lower(s, parts_end);
+                (whole.as_str(), flags(whole.as_str()))
+            };
+            let participle =
+                ws.len() > 4 && (ws.ends_with("ed") || ws.ends_with("ing")) || wf & PARTICIPLE != 0;
             if before_participle.is_none() && participle {
                 before_participle = Some(last_end);
             }
             last_end = parts_end;
             words += 1;
-            plural = irregular_plural(ws)
+            plural = wf & IRREGULAR_PLURAL != 0
                 || (ws.len() > 3
                     && ws.ends_with('s')
                     && !ws.ends_with("ss")

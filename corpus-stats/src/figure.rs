@@ -369,6 +369,28 @@ fn letters_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Start of the run of ASCII letters ending at `e`, but not before `floor`
+/// (`floor <= e`), eight bytes at a time.
+fn letters_start(b: &[u8], e: usize, floor: usize) -> usize {
+    if e > b.len() {
+        return e;
+    }
+    let mut j = e;
+    while j >= floor + 8 {
+        let Some(x) = chunk_at(b, j - 8) else { break };
+        let letters = letter_mask(x);
+        if letters != HIGH {
+            // The bytes after the last non-letter are letters.
+            return j - ((letters ^ HIGH).leading_zeros() / 8) as usize;
+        }
+        j -= 8;
+    }
+    while j > floor && b.get(j - 1).is_some_and(u8::is_ascii_alphabetic) {
+        j -= 1;
+    }
+    j
+}
+
 /// Whether the run of ASCII letters at `s` (not preceded by an ASCII
 /// letter) is a candidate number word: its end if so, and in any case the
 /// end of the run when it was read (`None` when the first three letters
@@ -590,7 +612,7 @@ struct Core {
 #[cfg(test)]
 mod tests {
     use super::lexicon::{scan_bytes, scan_prefix};
-    use super::{letters_end, next_candidate};
+    use super::{letters_end, letters_start, next_candidate};
 
     /// The candidate scan one byte at a time.
     fn next_candidate_bytewise(text: &str, from: usize) -> Option<(usize, usize)> {
@@ -650,6 +672,23 @@ mod tests {
                         "{t:?} from {from}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn letters_start_matches_a_byte_loop() {
+        let text = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ @[`{ é7_-x\u{7f}\u{80}ab";
+        let b = text.as_bytes();
+        for e in 0..=b.len() + 2 {
+            for floor in 0..=e {
+                let mut want = e;
+                if e <= b.len() {
+                    while want > floor && b[want - 1].is_ascii_alphabetic() {
+                        want -= 1;
+                    }
+                }
+                assert_eq!(letters_start(b, e, floor), want, "{e} {floor}");
             }
         }
     }
@@ -815,12 +854,11 @@ impl<'a> Scan<'a> {
     /// End of the ASCII-letter word starting at `i` (1..=MAX_WORD letters,
     /// not followed by another alphanumeric character).
     fn word_fwd(&self, i: usize) -> Option<usize> {
-        let mut j = i;
-        while self.byte(j).is_ascii_alphabetic() {
-            j += 1;
-            if j - i > MAX_WORD {
-                return None;
-            }
+        // Reads at most MAX_WORD + 1 letters.
+        let limit = self.b.len().min(i.saturating_add(MAX_WORD + 1));
+        let j = letters_end(self.b.get(..limit)?, i);
+        if j - i > MAX_WORD {
+            return None;
         }
         if j == i || self.char_at(j).is_some_and(char::is_alphanumeric) {
             return None;
@@ -830,12 +868,10 @@ impl<'a> Scan<'a> {
 
     /// Start of the ASCII-letter word ending at `e`.
     fn word_back(&self, e: usize) -> Option<usize> {
-        let mut j = e;
-        while j > 0 && self.byte(j - 1).is_ascii_alphabetic() {
-            j -= 1;
-            if e - j > MAX_WORD {
-                return None;
-            }
+        // Reads at most MAX_WORD + 1 letters.
+        let j = letters_start(self.b, e, e.saturating_sub(MAX_WORD + 1));
+        if e - j > MAX_WORD {
+            return None;
         }
         if j == e || self.char_before(j).is_some_and(char::is_alphanumeric) {
             return None;

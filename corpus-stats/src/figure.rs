@@ -417,11 +417,10 @@ fn word_candidate(text: &str, s: usize) -> (bool, Option<usize>) {
             .and_then(|t| t.chars().next_back())
             .is_some_and(char::is_alphanumeric),
     };
-    let mut buf = [0u8; 11];
-    for (d, x) in buf.iter_mut().zip(b.get(s..e).unwrap_or(&[])) {
-        *d = x.to_ascii_lowercase();
-    }
-    (starts_word && scan_bytes(&buf[..n]), Some(e))
+    (
+        starts_word && b.get(s..e).is_some_and(scan_letters),
+        Some(e),
+    )
 }
 
 /// The next candidate at or after `from`: a digit (`end` is one past it)

@@ -724,11 +724,30 @@ pub(super) fn maybe_scan_prefix(a: u8, b: u8, c: u8) -> bool {
 /// word, a scale word or an ordinal. `first` and `second` are left out on
 /// purpose: alone they are too often not counting (`first`, `a second`), and
 /// inside a compound (`twenty-first`) they are reached from the tens word.
+#[cfg(test)]
 pub(super) fn scan_bytes(w: &[u8]) -> bool {
     let [a, b, c, ..] = *w else {
         return false;
     };
     scan_prefix(a, b, c) && flags_of_bytes(w) & SCAN != 0
+}
+
+/// Whether the candidate scan stops at this run of 3 to [`MAX_LISTED`]
+/// ASCII letters in either case: `scan_bytes` of its lowercase form (the
+/// tests check they agree), in one hashed lookup without a lowercase copy.
+pub(super) fn scan_letters(w: &[u8]) -> bool {
+    if w.len() < 3 || w.len() > MAX_LISTED {
+        return false;
+    }
+    let mut key = 0u64;
+    for &b in w {
+        let c = (b | 0x20).wrapping_sub(b'a');
+        if c >= 26 {
+            return false;
+        }
+        key = key << 5 | (u64::from(c) + 1);
+    }
+    FLAGS.get(key) & SCAN != 0
 }
 
 /// Whether a scanned number word can begin with these three ASCII letters
@@ -1134,6 +1153,47 @@ mod tests {
         assert!(!maybe_scan_prefix(b't', b'h', b'e'));
         for w in ["first", "second", "the", "bn", "someone", "x", ""] {
             assert!(!scan_bytes(w.as_bytes()), "{w} scanned");
+            assert!(!scan_letters(w.as_bytes()), "{w} scanned");
+        }
+    }
+
+    #[test]
+    fn scan_letters_is_scan_bytes_on_letter_runs() {
+        let mut words: Vec<String> = Vec::new();
+        for (list, _) in LISTS {
+            for w in list {
+                words.push(w.to_string());
+                words.push(w.to_uppercase());
+                let mut cap = w.to_string();
+                cap[..1].make_ascii_uppercase();
+                words.push(cap);
+                words.push(format!("{w}s"));
+                words.push(format!("{w}x"));
+                words.push(w[..w.len() - 1].to_string());
+            }
+        }
+        words.extend(
+            [
+                "for",
+                "this",
+                "those",
+                "through",
+                "military",
+                "Thousandfold",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            let b = w.as_bytes();
+            if b.len() < 3 || !scan_prefix(b[0], b[1], b[2]) {
+                continue;
+            }
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                scan_letters(b),
+                b.len() <= 11 && scan_bytes(lower.as_bytes()),
+                "{w}"
+            );
         }
     }
 

@@ -8,8 +8,6 @@
 //! no longer calls (`month`, `label` …) are kept for the tests, which state
 //! what each list holds.
 
-use std::sync::LazyLock;
-
 /// Flag of [`flags`].
 pub(super) const SCAN: u32 = 1 << 0;
 /// Flag of [`flags`].
@@ -535,69 +533,81 @@ const MAX_LISTED: usize = 12;
 
 /// A lowercase word of at most [`MAX_LISTED`] letters packed five bits a
 /// letter (never 0).
-fn pack(w: &[u8]) -> Option<u64> {
+const fn pack(w: &[u8]) -> Option<u64> {
     if w.is_empty() || w.len() > MAX_LISTED {
         return None;
     }
     let mut key = 0u64;
-    for &b in w {
-        let c = b.wrapping_sub(b'a');
+    let mut k = 0;
+    while k < w.len() {
+        let c = w[k].wrapping_sub(b'a');
         if c >= 26 {
             return None;
         }
-        key = key << 5 | (u64::from(c) + 1);
+        key = key << 5 | (c as u64 + 1);
+        k += 1;
     }
     Some(key)
 }
 
-/// Open-addressing table of packed words and their flags: one multiply and
-/// a probe or two per lookup.
+/// Slots of [`FlagTable`]: more than twice the listed words (tested), so
+/// every probe sequence meets an empty slot.
+const TABLE_SIZE: usize = 4096;
+
+/// Open-addressing table of packed words and their flags, built at compile
+/// time: one multiply and a probe or two per lookup.
 struct FlagTable {
-    keys: Vec<u64>,
-    flags: Vec<u32>,
-    mask: usize,
+    /// Packed word (0: empty) and its flags.
+    entries: [(u64, u32); TABLE_SIZE],
+}
+
+const fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (TABLE_SIZE - 1)
 }
 
 impl FlagTable {
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.mask
+    const fn build() -> FlagTable {
+        let mut entries = [(0u64, 0u32); TABLE_SIZE];
+        let mut l = 0;
+        while l < LISTS.len() {
+            let (words, flag) = LISTS[l];
+            let mut k = 0;
+            while k < words.len() {
+                let w = words[k].as_bytes();
+                if w.len() >= 3 {
+                    if let Some(key) = pack(w) {
+                        let mut i = slot(key);
+                        while entries[i].0 != 0 && entries[i].0 != key {
+                            i = (i + 1) & (TABLE_SIZE - 1);
+                        }
+                        entries[i].0 = key;
+                        entries[i].1 |= flag;
+                    }
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        FlagTable { entries }
     }
 
     fn get(&self, key: u64) -> u32 {
-        let mut i = self.slot(key);
+        let mut i = slot(key);
         loop {
-            match self.keys.get(i) {
-                Some(&k) if k == key => return self.flags.get(i).copied().unwrap_or(0),
-                Some(&0) | None => return 0,
-                Some(_) => i = (i + 1) & self.mask,
+            let (k, flags) = self.entries[i];
+            if k == key {
+                return flags;
             }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & (TABLE_SIZE - 1);
         }
     }
 }
 
 /// Flags of the listed words of three letters or more.
-static FLAGS: LazyLock<FlagTable> = LazyLock::new(|| {
-    let size = 4096;
-    let mut table = FlagTable {
-        keys: vec![0; size],
-        flags: vec![0; size],
-        mask: size - 1,
-    };
-    for (words, flag) in LISTS {
-        for w in words.iter().filter(|w| w.len() >= 3) {
-            let Some(key) = pack(w.as_bytes()) else {
-                continue;
-            };
-            let mut i = table.slot(key);
-            while table.keys[i] != 0 && table.keys[i] != key {
-                i = (i + 1) & table.mask;
-            }
-            table.keys[i] = key;
-            table.flags[i] |= flag;
-        }
-    }
-    table
-});
+static FLAGS: FlagTable = FlagTable::build();
 
 /// Index of a one- or two-letter lowercase word in [`SHORT_FLAGS`].
 const fn short_index(w: &[u8]) -> Option<usize> {
@@ -1246,7 +1256,7 @@ mod tests {
                 total += 1;
             }
         }
-        assert!(total < 4096 / 2, "flag table too full");
+        assert!(total < TABLE_SIZE / 2, "flag table too full");
         // The prefix and short tables agree with the hashed lookup.
         assert_eq!(flags("of") & FUNCTION, FUNCTION);
         assert_eq!(flags("i") & FUNCTION, FUNCTION);

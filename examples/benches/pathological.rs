@@ -67,6 +67,11 @@ const INPUTS: &[(&str, &str)] = &[
     ("combining", "e\u{301}\u{327}"),
     // Runs of spaces inside one line.
     ("spaces", "a     "),
+    // All of the above mixed on short lines, as the fuzzers' alphabet does.
+    (
+        "mixture",
+        "date 2024-03-2 March 26-27 over 1,1,1 &amp;amp; Ã© e\u{301}\u{200b} $3 million\r\n",
+    ),
 ];
 
 /// 1, 2, 4 and 8 MiB, or powers of two up to `PATHOLOGICAL_MAX_MB`: sizes

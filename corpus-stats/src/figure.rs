@@ -1587,8 +1587,9 @@ impl<'a> Scan<'a> {
         while let Some(we) = self.word_fwd(cur) {
             let lw = self.lower(cur, we);
             let w = lw.as_str();
+            let f = flags(w);
             let mut accepted = true;
-            if let Some(n) = small(w) {
+            if let Some(n) = small_of(w, f) {
                 let n = u128::from(n);
                 match last {
                     // `zero` stands alone or before `point`.
@@ -1608,7 +1609,7 @@ impl<'a> Scan<'a> {
                     }
                     _ => accepted = false,
                 }
-            } else if let Some(t) = tens(w) {
+            } else if let Some(t) = tens_of(w, f) {
                 match last {
                     Last::Start | Last::Hundred | Last::Scale | Last::And => {
                         group += u128::from(t);
@@ -1642,7 +1643,7 @@ impl<'a> Scan<'a> {
                     break;
                 }
                 accepted = false;
-            } else if let Some((s, _plural)) = big_scale(w) {
+            } else if let Some((s, _plural)) = big_scale_of(w, f) {
                 if !matches!(last, Last::Start | Last::And | Last::Scale)
                     && group > 0
                     && s < last_scale
@@ -1656,7 +1657,7 @@ impl<'a> Scan<'a> {
                 } else {
                     accepted = false;
                 }
-            } else if let Some((o, multiplies)) = ordinal(w) {
+            } else if let Some((o, multiplies)) = ordinal_of(w, f) {
                 let ok = if multiplies {
                     matches!(
                         last,
@@ -2182,7 +2183,8 @@ impl<'a> Scan<'a> {
                 && !dot
                 && self.capitalised(s)
                 && f & (FUNCTION | WEEKDAY | MONTH) == 0
-                && (f & NUMBER == 0 || small(w).is_none() && tens(w).is_none())
+                && small_of(w, f).is_none()
+                && tens_of(w, f).is_none()
                 && !matches!(
                     w,
                     "over"
@@ -2463,7 +2465,9 @@ impl<'a> Scan<'a> {
             // number lookups need the NUMBER flag).
             let f = flags(w);
             let numberish = f & NUMBER != 0
-                && (small(w).is_some() || tens(w).is_some() || any_scale(w).is_some());
+                && (small_of(w, f).is_some()
+                    || tens_of(w, f).is_some()
+                    || any_scale_of(w, f).is_some());
             let is_month = if head == head_end {
                 self.is_month_word(s, w, f)
             } else {

@@ -773,7 +773,12 @@ pub(super) fn scan_prefix(a: u8, b: u8, c: u8) -> bool {
 
 /// `zero` to `nineteen`.
 pub(super) fn small(w: &str) -> Option<u32> {
-    if flags(w) & NUMBER == 0 {
+    small_of(w, flags(w))
+}
+
+/// [`small`] of a word whose [`flags`] are known.
+pub(super) fn small_of(w: &str, f: u32) -> Option<u32> {
+    if f & NUMBER == 0 {
         return None;
     }
     Some(match w {
@@ -803,7 +808,12 @@ pub(super) fn small(w: &str) -> Option<u32> {
 
 /// `twenty` to `ninety`.
 pub(super) fn tens(w: &str) -> Option<u32> {
-    if flags(w) & NUMBER == 0 {
+    tens_of(w, flags(w))
+}
+
+/// [`tens`] of a word whose [`flags`] are known.
+pub(super) fn tens_of(w: &str, f: u32) -> Option<u32> {
+    if f & NUMBER == 0 {
         return None;
     }
     Some(match w {
@@ -822,7 +832,12 @@ pub(super) fn tens(w: &str) -> Option<u32> {
 /// Scale words above a hundred, singular or plural: the multiplier and
 /// whether the word is plural.
 pub(super) fn big_scale(w: &str) -> Option<(u128, bool)> {
-    if flags(w) & NUMBER == 0 {
+    big_scale_of(w, flags(w))
+}
+
+/// [`big_scale`] of a word whose [`flags`] are known.
+pub(super) fn big_scale_of(w: &str, f: u32) -> Option<(u128, bool)> {
+    if f & NUMBER == 0 {
         return None;
     }
     Some(match w {
@@ -845,7 +860,12 @@ pub(super) fn big_scale(w: &str) -> Option<(u128, bool)> {
 /// Any multiplying word after a number written in digits (`1.5 million`,
 /// `2 dozen`, `3 hundred`), with whether it is plural.
 pub(super) fn any_scale(w: &str) -> Option<(u128, bool)> {
-    if flags(w) & NUMBER == 0 {
+    any_scale_of(w, flags(w))
+}
+
+/// [`any_scale`] of a word whose [`flags`] are known.
+pub(super) fn any_scale_of(w: &str, f: u32) -> Option<(u128, bool)> {
+    if f & NUMBER == 0 {
         return None;
     }
     match w {
@@ -856,7 +876,7 @@ pub(super) fn any_scale(w: &str) -> Option<(u128, bool)> {
         "bn" | "bln" => Some((1_000_000_000, false)),
         "mn" | "mln" => Some((1_000_000, false)),
         "tn" | "tln" | "trn" => Some((1_000_000_000_000, false)),
-        _ => big_scale(w),
+        _ => big_scale_of(w, f),
     }
 }
 
@@ -882,7 +902,12 @@ pub(super) fn glued_scale(w: &str, money: bool) -> Option<u128> {
 /// before it (`hundredth`) rather than adding to it. `first` and `second`
 /// are included for compounds (`twenty-first`).
 pub(super) fn ordinal(w: &str) -> Option<(u128, bool)> {
-    if flags(w) & NUMBER == 0 {
+    ordinal_of(w, flags(w))
+}
+
+/// [`ordinal`] of a word whose [`flags`] are known.
+pub(super) fn ordinal_of(w: &str, f: u32) -> Option<(u128, bool)> {
+    if f & NUMBER == 0 {
         return None;
     }
     Some(match w {

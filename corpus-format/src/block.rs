@@ -33,6 +33,10 @@ impl<'a> Block<'a> {
         Block { kind, span, raw }
     }
 
+    pub(crate) fn set_kind(&mut self, kind: BlockKind) {
+        self.kind = kind;
+    }
+
     /// Heading or paragraph.
     #[must_use]
     pub fn kind(&self) -> BlockKind {

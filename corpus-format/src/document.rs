@@ -247,8 +247,11 @@ fn blocks(source: &str, body_start: usize) -> Vec<Block<'_>> {
     }
     runs.extend(current);
 
-    let spans: Vec<Span> = if runs.len() >= 2 {
-        runs.iter().map(|&(s, e, _)| Span::new(s, e)).collect()
+    let block = |span: Span| Block::new(BlockKind::Paragraph, span.shift(body_start), &body[span]);
+    let mut blocks: Vec<Block<'_>> = if runs.len() >= 2 {
+        runs.iter()
+            .map(|&(s, e, _)| block(Span::new(s, e)))
+            .collect()
     } else {
         // No blank line between two non-blank lines: one block per line.
         runs.iter()
@@ -259,22 +262,15 @@ fn blocks(source: &str, body_start: usize) -> Vec<Block<'_>> {
                     (ls < le).then(|| Span::new(s + ls, s + le))
                 })
             })
+            .map(block)
             .collect()
     };
-
-    let count = spans.len();
-    spans
-        .into_iter()
-        .enumerate()
-        .map(|(i, span)| {
-            let raw = &body[span];
-            let one_line = memchr::memchr2(b'\n', b'\r', raw.as_bytes()).is_none();
-            let kind = if i + 1 < count && one_line && reads_as_heading(raw) {
-                BlockKind::Heading
-            } else {
-                BlockKind::Paragraph
-            };
-            Block::new(kind, span.shift(body_start), raw)
-        })
-        .collect()
+    // Every block but the last may be a heading.
+    let last = blocks.len().saturating_sub(1);
+    for b in &mut blocks[..last] {
+        if !b.is_multiline() && reads_as_heading(b.as_str()) {
+            b.set_kind(BlockKind::Heading);
+        }
+    }
+    blocks
 }

@@ -54,3 +54,8 @@ pub use corpus_format::Span;
 pub use count::*;
 pub use date::*;
 pub use figure::*;
+
+/// The README's example, run as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

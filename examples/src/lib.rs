@@ -74,6 +74,18 @@ pub struct InputArgs {
     /// input order whatever the number.
     #[arg(long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
+
+    /// Largest document accepted, in bytes (a file, standard input, or a
+    /// JSON Lines record). A larger one is reported, naming the limit, and
+    /// skipped; the others are still processed. Bounds the memory an
+    /// untrusted input can take.
+    #[arg(long, value_name = "BYTES", default_value_t = ReadOptions::default().max_file_bytes)]
+    pub max_bytes: u64,
+
+    /// Deepest folder nesting walked below a PATH; a deeper folder is
+    /// reported, naming the limit, and skipped.
+    #[arg(long, value_name = "N", default_value_t = ReadOptions::default().max_depth)]
+    pub max_depth: usize,
 }
 
 impl InputArgs {
@@ -82,6 +94,14 @@ impl InputArgs {
     /// with `-`).
     #[must_use]
     pub fn inputs(&self) -> Option<Inputs> {
+        let options = ReadOptions {
+            max_file_bytes: self.max_bytes,
+            max_depth: self.max_depth,
+        };
+        self.unlimited_inputs().map(|i| i.with_options(options))
+    }
+
+    fn unlimited_inputs(&self) -> Option<Inputs> {
         if self.jsonl {
             let paths = if self.paths.is_empty() {
                 vec![PathBuf::from("-")]
@@ -384,6 +404,14 @@ impl Inputs {
         }
     }
 
+    /// The same inputs under other limits (the defaults are those of
+    /// [`ReadOptions::default`]); `max_file_bytes` also bounds each JSON
+    /// Lines record.
+    #[must_use]
+    pub fn with_options(self, options: ReadOptions) -> Inputs {
+        Inputs { options, ..self }
+    }
+
     fn open(&mut self, path: PathBuf) -> Option<Raw> {
         let is_stdin = path.as_os_str() == "-";
         if self.jsonl {
@@ -420,7 +448,10 @@ fn read_stdin(options: &ReadOptions) -> Raw {
     let path = PathBuf::from("-");
     let mut bytes = Vec::new();
     let limit = options.max_file_bytes;
-    let read = io::stdin().lock().take(limit + 1).read_to_end(&mut bytes);
+    let read = io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes);
     if let Err(source) = read {
         return Raw::Failed(corpus_format::Error::Io { path, source }.into());
     }
@@ -470,12 +501,33 @@ impl Iterator for Inputs {
                     offset,
                 } => {
                     let mut bytes = Vec::new();
-                    match reader.read_until(b'\n', &mut bytes) {
+                    // A record may hold `max_file_bytes` of JSON and its
+                    // newline; reading stops there, so a longer record is
+                    // seen as one byte over the limit without its newline.
+                    let limit = self.options.max_file_bytes;
+                    let read = (&mut *reader)
+                        .take(limit.saturating_add(1))
+                        .read_until(b'\n', &mut bytes);
+                    match read {
                         Ok(0) => self.current = Current::None,
                         Ok(n) => {
                             *line += 1;
                             let start = *offset;
                             *offset += n as u64;
+                            let record_len = bytes.len() - usize::from(bytes.ends_with(b"\n"));
+                            if record_len as u64 > limit {
+                                // Skip the rest of the record, without keeping it.
+                                let rest = reader.skip_until(b'\n').unwrap_or(0);
+                                *offset += rest as u64;
+                                let failed = corpus_format::Error::LimitExceeded {
+                                    path: PathBuf::from(format!("{path}:{line}")),
+                                    which: corpus_format::Limit::FileBytes,
+                                    what: "record size in bytes (at least)",
+                                    actual: record_len as u64,
+                                    limit,
+                                };
+                                return Some(RawInput(Raw::Failed(failed.into())));
+                            }
                             if bytes.iter().all(u8::is_ascii_whitespace) {
                                 continue;
                             }

@@ -138,7 +138,16 @@ fn help_documents_every_option() {
         assert_eq!(out.status.code(), Some(0), "{name} --help");
         let help = stdout_of(&out);
         assert!(help.contains("Usage:"), "{name}: {help}");
-        for option in ["--jsonl", "--threads", "[PATH]..."].iter().chain(own) {
+        for option in [
+            "--jsonl",
+            "--threads",
+            "--max-bytes",
+            "--max-depth",
+            "[PATH]...",
+        ]
+        .iter()
+        .chain(own)
+        {
             assert!(
                 help.contains(option),
                 "{name} --help lacks {option}:\n{help}"
@@ -842,4 +851,56 @@ fn a_closed_output_stops_quietly() {
         assert!(!err.contains("panicked"), "{name}: {err}");
         assert_eq!(out.status.code(), Some(0), "{name}: {err}");
     }
+}
+
+#[test]
+fn limits_skip_what_is_too_large_and_say_which_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("001_00000000000000aa.txt"), "Small one.").unwrap();
+    fs::write(dir.path().join("002_00000000000000bb.txt"), "x".repeat(500)).unwrap();
+    fs::create_dir_all(dir.path().join("a/b")).unwrap();
+    fs::write(dir.path().join("a/b/003_00000000000000cc.txt"), "Deep.").unwrap();
+    let out = cmd("stats")
+        .arg(dir.path())
+        .args(["--max-bytes", "100", "--max-depth", "1", "--threads", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = json_lines(&stdout_of(&out))
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["00000000000000aa"]);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("002_00000000000000bb.txt: file size in bytes is 500, over the limit of 100"),
+        "{err}"
+    );
+    assert!(
+        err.contains("folder depth is 2, over the limit of 1"),
+        "{err}"
+    );
+
+    // A JSON Lines record over the limit is skipped whole; the next is read.
+    let records = format!(
+        "{{\"id\":\"big\",\"text\":\"{}\"}}\n{{\"id\":\"small\",\"text\":\"Fine.\"}}\n",
+        "y".repeat(300)
+    );
+    let out = cmd("stats")
+        .args(["--jsonl", "--max-bytes", "100", "--threads", "1"])
+        .write_stdin(records)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = json_lines(&stdout_of(&out))
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["small"]);
+    assert!(
+        stderr_of(&out)
+            .contains("-:1: record size in bytes (at least) is 101, over the limit of 100"),
+        "{}",
+        stderr_of(&out)
+    );
 }

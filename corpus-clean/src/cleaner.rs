@@ -352,24 +352,27 @@ impl Cleaner {
     /// The quick scan: `false` only when no step can change `text`.
     fn needs_work(&self, text: &str, trim_start: bool) -> bool {
         let b = text.as_bytes();
+        // One pass for both questions: a byte some step rewrites, and (for
+        // the whitespace step) a pair of bytes it would: `  `, ` \n`, `\t\n`,
+        // and with `trim_start` also `\n ` and `\n\t`.
+        let mut prev = 0u8;
         for chunk in b.chunks(64) {
             let mut special = false;
+            let mut pair = false;
             for &x in chunk {
                 special |= (x < 0x20 && x != b'\n' && x != b'\t') || x >= 0x7f || x == b'&';
+                pair |= (prev == b' ' && (x == b' ' || x == b'\n'))
+                    || (prev == b'\t' && x == b'\n')
+                    || (trim_start && prev == b'\n' && (x == b' ' || x == b'\t'));
+                prev = x;
             }
-            if special {
+            if special || (pair && self.whitespace) {
                 return true;
             }
         }
         if self.whitespace
-            && (memchr::memmem::find(b, b"  ").is_some()
-                || memchr::memmem::find(b, b" \n").is_some()
-                || memchr::memmem::find(b, b"\t\n").is_some()
-                || matches!(b.last(), Some(b' ' | b'\t'))
-                || (trim_start
-                    && (matches!(b.first(), Some(b' ' | b'\t'))
-                        || memchr::memmem::find(b, b"\n ").is_some()
-                        || memchr::memmem::find(b, b"\n\t").is_some())))
+            && (matches!(b.last(), Some(b' ' | b'\t'))
+                || (trim_start && matches!(b.first(), Some(b' ' | b'\t'))))
         {
             return true;
         }
@@ -528,5 +531,49 @@ fn map_regions(edits: &[Edit], regions: &mut [(usize, usize)]) {
         let start = map(r.0, false);
         let end = map(r.1, true);
         *r = (start, end.max(start));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The quick scan as first written, one search per byte pair.
+    fn needs_work_oracle(cleaner: &Cleaner, text: &str, trim_start: bool) -> bool {
+        let b = text.as_bytes();
+        let find = |pat: &[u8]| memchr::memmem::find(b, pat).is_some();
+        b.iter()
+            .any(|&x| (x < 0x20 && x != b'\n' && x != b'\t') || x >= 0x7f || x == b'&')
+            || (cleaner.whitespace
+                && (find(b"  ")
+                    || find(b" \n")
+                    || find(b"\t\n")
+                    || matches!(b.last(), Some(b' ' | b'\t'))
+                    || (trim_start
+                        && (matches!(b.first(), Some(b' ' | b'\t'))
+                            || find(b"\n ")
+                            || find(b"\n\t")))))
+            || cleaner
+                .boilerplate
+                .as_ref()
+                .is_some_and(|bp| !bp.remove(text).is_empty())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn quick_scan_agrees_with_one_search_per_pair(
+            text in "[ \t\na&é.x]{0,150}",
+            trim_start: bool,
+            whitespace: bool,
+        ) {
+            let cleaner = Cleaner::builder().whitespace(whitespace).build().unwrap();
+            prop_assert_eq!(
+                cleaner.needs_work(&text, trim_start),
+                needs_work_oracle(&cleaner, &text, trim_start)
+            );
+        }
     }
 }

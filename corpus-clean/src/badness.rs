@@ -105,7 +105,7 @@ const fn cat_of(u: u32) -> Cat {
             }
         }
         0x0100..=0x0137 | 0x014A..=0x0177 => {
-            if u % 2 == 0 {
+            if u.is_multiple_of(2) {
                 UPPER_ACC
             } else {
                 LOWER_ACC

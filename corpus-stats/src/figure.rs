@@ -446,10 +446,10 @@ fn next_candidate(text: &str, from: usize) -> Option<(usize, usize)> {
             if b.get(k).is_some_and(u8::is_ascii_digit) {
                 return Some((k, k + 1));
             }
-            if let Some(&[c0, c1, c2]) = b.get(k..k + 3) {
-                if !maybe_scan_prefix(c0, c1, c2) {
-                    continue;
-                }
+            if let Some(&[c0, c1, c2]) = b.get(k..k + 3)
+                && !maybe_scan_prefix(c0, c1, c2)
+            {
+                continue;
             }
             match word_candidate(text, k) {
                 (true, Some(e)) => return Some((k, e)),
@@ -475,10 +475,8 @@ fn next_candidate(text: &str, from: usize) -> Option<(usize, usize)> {
         }
         if c.is_ascii_alphabetic() {
             let e = letters_end(b, i + 1);
-            if !after_letter {
-                if let (true, Some(e)) = word_candidate(text, i) {
-                    return Some((i, e));
-                }
+            if !after_letter && let (true, Some(e)) = word_candidate(text, i) {
+                return Some((i, e));
             }
             after_letter = true;
             i = e;
@@ -507,11 +505,11 @@ impl<'a> Iterator for Figures<'a> {
             while self.ex_idx < self.exclude.len() && self.exclude[self.ex_idx].end <= start {
                 self.ex_idx += 1;
             }
-            if let Some(ex) = self.exclude.get(self.ex_idx) {
-                if ex.start <= start {
-                    self.pos = ex.end.max(start + 1);
-                    continue;
-                }
+            if let Some(ex) = self.exclude.get(self.ex_idx)
+                && ex.start <= start
+            {
+                self.pos = ex.end.max(start + 1);
+                continue;
             }
             // A fresh look-around memo for each number.
             let scan = Scan {
@@ -531,10 +529,10 @@ impl<'a> Iterator for Figures<'a> {
                 self.link = step.link;
             }
             let Some(fig) = step.figure else { continue };
-            if let Some(ex) = self.exclude.get(self.ex_idx) {
-                if ex.start < fig.span.end {
-                    continue;
-                }
+            if let Some(ex) = self.exclude.get(self.ex_idx)
+                && ex.start < fig.span.end
+            {
+                continue;
             }
             return Some(fig);
         }
@@ -782,10 +780,11 @@ fn is_dash(c: char) -> bool {
 impl<'a> Scan<'a> {
     fn char_before(&self, i: usize) -> Option<char> {
         // ASCII without decoding, where `i` is a character boundary.
-        if let Some(&c) = i.checked_sub(1).and_then(|k| self.b.get(k)) {
-            if c < 0x80 && self.b.get(i).is_none_or(|&n| !(0x80..0xc0).contains(&n)) {
-                return Some(char::from(c));
-            }
+        if let Some(&c) = i.checked_sub(1).and_then(|k| self.b.get(k))
+            && c < 0x80
+            && self.b.get(i).is_none_or(|&n| !(0x80..0xc0).contains(&n))
+        {
+            return Some(char::from(c));
         }
         self.text.get(..i)?.chars().next_back()
     }
@@ -1109,38 +1108,40 @@ impl<'a> Scan<'a> {
             return Step::skip(i + 1);
         }
         // Dash chains: `2024-03-25`, `020-7946-0958`; year ranges.
-        if let Some(dl) = self.dash_at(i) {
-            if self.digit_at(i + dl) {
-                let e2 = self.digits_end(i + dl);
-                if self.dash_at(e2).is_some_and(|d2| self.digit_at(e2 + d2))
-                    || self.byte(e2) == b'.' && self.digit_at(e2 + 1) && plain
-                {
-                    let mut j = e2;
-                    while let Some(d) = self.dash_at(j) {
-                        if !self.digit_at(j + d) {
-                            break;
-                        }
-                        j = self.digits_end(j + d);
+        if let Some(dl) = self.dash_at(i)
+            && self.digit_at(i + dl)
+        {
+            let e2 = self.digits_end(i + dl);
+            if self.dash_at(e2).is_some_and(|d2| self.digit_at(e2 + d2))
+                || self.byte(e2) == b'.' && self.digit_at(e2 + 1) && plain
+            {
+                let mut j = e2;
+                while let Some(d) = self.dash_at(j) {
+                    if !self.digit_at(j + d) {
+                        break;
                     }
-                    return Step::skip(self.token_end(j));
+                    j = self.digits_end(j + d);
                 }
-                let first = self
-                    .text
-                    .get(p..int_end)
-                    .and_then(|t| t.parse::<u32>().ok());
-                let second_len = e2 - i - dl;
-                let second = self
-                    .text
-                    .get(i + dl..e2)
-                    .and_then(|t| t.parse::<u32>().ok());
-                if plain && int_len == 4 && !self.char_at(e2).is_some_and(char::is_alphanumeric) {
-                    if let (Some(y1), Some(y2)) = (first, second) {
-                        let range = (1000..=2999).contains(&y1)
-                            && (second_len == 2 || second_len == 4 && y2 > y1 && y2 - y1 < 200);
-                        if range && !self.scale_or_percent_follows(e2) {
-                            return Step::date_part(e2, e2, true);
-                        }
-                    }
+                return Step::skip(self.token_end(j));
+            }
+            let first = self
+                .text
+                .get(p..int_end)
+                .and_then(|t| t.parse::<u32>().ok());
+            let second_len = e2 - i - dl;
+            let second = self
+                .text
+                .get(i + dl..e2)
+                .and_then(|t| t.parse::<u32>().ok());
+            if plain
+                && int_len == 4
+                && !self.char_at(e2).is_some_and(char::is_alphanumeric)
+                && let (Some(y1), Some(y2)) = (first, second)
+            {
+                let range = (1000..=2999).contains(&y1)
+                    && (second_len == 2 || second_len == 4 && y2 > y1 && y2 - y1 < 200);
+                if range && !self.scale_or_percent_follows(e2) {
+                    return Step::date_part(e2, e2, true);
                 }
             }
         }
@@ -1154,18 +1155,17 @@ impl<'a> Scan<'a> {
         let mut kind = FigureKind::Cardinal;
         let mut scaled = false;
         // A minus sign.
-        if currency.is_none() && !lead_dot {
-            if let Some(c) = self.char_before(p) {
-                if matches!(c, '-' | '\u{2212}')
-                    && self
-                        .char_before(p - c.len_utf8())
-                        .is_none_or(|d| d.is_whitespace() || d == '(')
-                {
-                    start = p - c.len_utf8();
-                    value = value.map(|v| -v);
-                    plain = false;
-                }
-            }
+        if currency.is_none()
+            && !lead_dot
+            && let Some(c) = self.char_before(p)
+            && matches!(c, '-' | '\u{2212}')
+            && self
+                .char_before(p - c.len_utf8())
+                .is_none_or(|d| d.is_whitespace() || d == '(')
+        {
+            start = p - c.len_utf8();
+            value = value.map(|v| -v);
+            plain = false;
         }
         // Glued letters: `7th`, `3bn`, `$5m`, `10pm`, `1990s`, `5G`.
         if self.byte(i).is_ascii_alphabetic() {
@@ -1263,10 +1263,10 @@ impl<'a> Scan<'a> {
     fn currency_before(&self, p: usize) -> (usize, Option<&'static str>) {
         let mut i = p;
         // One optional space: `$ 280 million`, `USD 400`.
-        if let Some(c) = self.char_before(i) {
-            if is_space_char(c) {
-                i -= c.len_utf8();
-            }
+        if let Some(c) = self.char_before(i)
+            && is_space_char(c)
+        {
+            i -= c.len_utf8();
         }
         let Some(c) = self.char_before(i) else {
             return (p, None);
@@ -1291,27 +1291,28 @@ impl<'a> Scan<'a> {
                 if let Some((ws, we)) = self.prev_word(sign_start) {
                     let lw = self.lower(ws, we);
                     let w = lw.as_str();
-                    if we + 1 == sign_start && !matches!(w, "a" | "s" | "r") {
-                        if let Some(code) = dollar_prefix(w) {
-                            return (ws, Some(code));
-                        }
+                    if we + 1 == sign_start
+                        && !matches!(w, "a" | "s" | "r")
+                        && let Some(code) = dollar_prefix(w)
+                    {
+                        return (ws, Some(code));
                     }
                 }
             }
             return (sign_start, Some(code));
         }
-        if c.is_ascii_uppercase() || (i == p && c.is_ascii_alphabetic()) {
-            if let Some(ws) = self.word_back(i) {
-                if let Some(code) = self.text.get(ws..i).and_then(currency_code) {
-                    return (ws, Some(code));
-                }
-                if self
-                    .text
-                    .get(ws..i)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("rs"))
-                {
-                    return (ws, Some("INR"));
-                }
+        if (c.is_ascii_uppercase() || (i == p && c.is_ascii_alphabetic()))
+            && let Some(ws) = self.word_back(i)
+        {
+            if let Some(code) = self.text.get(ws..i).and_then(currency_code) {
+                return (ws, Some(code));
+            }
+            if self
+                .text
+                .get(ws..i)
+                .is_some_and(|w| w.eq_ignore_ascii_case("rs"))
+            {
+                return (ws, Some("INR"));
             }
         }
         if c == '.' && self.text.get(..i).is_some_and(|t| t.ends_with("Rs.")) {
@@ -1713,12 +1714,12 @@ impl<'a> Scan<'a> {
                 frac = Some((5, 1));
                 end = he;
                 words += 1;
-                if let Some((s, e)) = self.next_word(he) {
-                    if let Some((m, false)) = big_scale(self.lower(s, e).as_str()) {
-                        last_scale = m;
-                        end = e;
-                        scaled = true;
-                    }
+                if let Some((s, e)) = self.next_word(he)
+                    && let Some((m, false)) = big_scale(self.lower(s, e).as_str())
+                {
+                    last_scale = m;
+                    end = e;
+                    scaled = true;
                 }
                 break;
             } else if w == "point"
@@ -1746,14 +1747,13 @@ impl<'a> Scan<'a> {
                     end = fe;
                     words += 1;
                     // An optional scale after: `two point two million`.
-                    if let Some((s, e)) = self.next_word(fe) {
-                        if let Some((m, _)) = big_scale(self.lower(s, e).as_str()) {
-                            if total == 0 {
-                                last_scale = m;
-                                end = e;
-                                scaled = true;
-                            }
-                        }
+                    if let Some((s, e)) = self.next_word(fe)
+                        && let Some((m, _)) = big_scale(self.lower(s, e).as_str())
+                        && total == 0
+                    {
+                        last_scale = m;
+                        end = e;
+                        scaled = true;
                     }
                     break;
                 }
@@ -1886,11 +1886,11 @@ impl<'a> Scan<'a> {
                         end = e;
                     }
                     "per" => {
-                        if let Some((s2, e2)) = self.next_word(e) {
-                            if self.text.get(s2..e2) == Some("cent") {
-                                kind = FigureKind::Percent;
-                                end = e2;
-                            }
+                        if let Some((s2, e2)) = self.next_word(e)
+                            && self.text.get(s2..e2) == Some("cent")
+                        {
+                            kind = FigureKind::Percent;
+                            end = e2;
                         }
                     }
                     _ => {}
@@ -1911,13 +1911,13 @@ impl<'a> Scan<'a> {
                         .map(|v| v.normalize());
                 } else if !core.scaled {
                     // `75 USD million`
-                    if let Some((s, e)) = self.next_word(end) {
-                        if let Some((m, false)) = big_scale(self.lower(s, e).as_str()) {
-                            core.value = core
-                                .value
-                                .and_then(|v| v.checked_mul(Decimal::from(m as u64)));
-                            end = e;
-                        }
+                    if let Some((s, e)) = self.next_word(end)
+                        && let Some((m, false)) = big_scale(self.lower(s, e).as_str())
+                    {
+                        core.value = core
+                            .value
+                            .and_then(|v| v.checked_mul(Decimal::from(m as u64)));
+                        end = e;
                     }
                 }
             }
@@ -1935,21 +1935,20 @@ impl<'a> Scan<'a> {
             return Step::skip(end);
         }
         let reported = matches!(kind, FigureKind::Money | FigureKind::Percent);
-        if !reported {
-            if let Some(step) = self.not_a_quantity(&core, number_end, end, link) {
-                return step;
-            }
+        if !reported && let Some(step) = self.not_a_quantity(&core, number_end, end, link) {
+            return step;
         }
         // `minus 5`, `negative five`.
-        if kind != FigureKind::Vague && kind != FigureKind::Ordinal {
-            if let Some((s, e)) = self.prev_word(core.start) {
-                if s >= self.floor && matches!(self.lower(s, e).as_str(), "minus" | "negative") {
-                    core.start = s;
-                    core.value = core.value.map(|v| -v);
-                    // `minus one` is a number, not a pronoun.
-                    core.lone_one = false;
-                }
-            }
+        if kind != FigureKind::Vague
+            && kind != FigureKind::Ordinal
+            && let Some((s, e)) = self.prev_word(core.start)
+            && s >= self.floor
+            && matches!(self.lower(s, e).as_str(), "minus" | "negative")
+        {
+            core.start = s;
+            core.value = core.value.map(|v| -v);
+            // `minus one` is a number, not a pronoun.
+            core.lone_one = false;
         }
         // Qualifier.
         let mut qualifier = self.qualifier(core.start);
@@ -2021,12 +2020,12 @@ impl<'a> Scan<'a> {
         if let Some(c) = self.char_at(j).filter(|c| is_space_char(*c)) {
             j += c.len_utf8();
         }
-        if let Some(c) = self.char_at(j) {
-            if let Some(code) = currency_sign(c) {
-                let e = j + c.len_utf8();
-                if !self.char_at(e).is_some_and(char::is_alphanumeric) {
-                    return Some((code, e, false));
-                }
+        if let Some(c) = self.char_at(j)
+            && let Some(code) = currency_sign(c)
+        {
+            let e = j + c.len_utf8();
+            if !self.char_at(e).is_some_and(char::is_alphanumeric) {
+                return Some((code, e, false));
             }
         }
         let (s, e) = self.next_word(i)?;
@@ -2071,10 +2070,10 @@ impl<'a> Scan<'a> {
     /// end and the added amount.
     fn cents_after(&self, i: usize) -> Option<(usize, Decimal)> {
         let mut s = self.gap_fwd(i)?;
-        if let Some(e) = self.word_fwd(s) {
-            if self.text.get(s..e)?.eq_ignore_ascii_case("and") {
-                s = self.gap_fwd(e)?;
-            }
+        if let Some(e) = self.word_fwd(s)
+            && self.text.get(s..e)?.eq_ignore_ascii_case("and")
+        {
+            s = self.gap_fwd(e)?;
         }
         let (e, n) = if self.digit_at(s) {
             let e = self.digits_end(s);
@@ -2131,30 +2130,30 @@ impl<'a> Scan<'a> {
             }
         }
         // Times of day: `3 p.m.`, `10 am`, `0400 GMT`, `three o'clock`.
-        if unscaled && core.kind == FigureKind::Cardinal {
-            if let Some((s, e)) = self.next_word(end) {
-                let lw = self.lower(s, e);
-                let w = lw.as_str();
-                let dotted = (w == "a" || w == "p")
-                    && self.byte(e) == b'.'
-                    && self.byte(e + 1) | 0x20 == b'm';
-                let oclock = w == "o" && matches!(self.char_at(e), Some('\'' | '’'));
-                let is_time = dotted
-                    || oclock
-                    || (time_suffix(w)
-                        && (w != "am"
-                            || self.text.get(s..e) != Some("am")
-                            || int_value.is_some_and(|v| v <= 12)));
-                if is_time && int_value.is_some_and(|v| v <= 2400) {
-                    return Some(Step::skip(e));
-                }
+        if unscaled
+            && core.kind == FigureKind::Cardinal
+            && let Some((s, e)) = self.next_word(end)
+        {
+            let lw = self.lower(s, e);
+            let w = lw.as_str();
+            let dotted =
+                (w == "a" || w == "p") && self.byte(e) == b'.' && self.byte(e + 1) | 0x20 == b'm';
+            let oclock = w == "o" && matches!(self.char_at(e), Some('\'' | '’'));
+            let is_time = dotted
+                || oclock
+                || (time_suffix(w)
+                    && (w != "am"
+                        || self.text.get(s..e) != Some("am")
+                        || int_value.is_some_and(|v| v <= 12)));
+            if is_time && int_value.is_some_and(|v| v <= 2400) {
+                return Some(Step::skip(e));
             }
         }
         // Dates: days next to a month, years in a date context.
-        if core.digits || core.kind == FigureKind::Ordinal || int_value.is_some_and(|v| v <= 31) {
-            if let Some(step) = self.date_part(core, number_end, end, int_value, link) {
-                return Some(step);
-            }
+        if (core.digits || core.kind == FigureKind::Ordinal || int_value.is_some_and(|v| v <= 31))
+            && let Some(step) = self.date_part(core, number_end, end, int_value, link)
+        {
+            return Some(step);
         }
         let prev = self.prev_word_dot(core.start);
         if let Some((s, e, dot)) = prev {
@@ -2284,26 +2283,27 @@ impl<'a> Scan<'a> {
         let year_like =
             core.digits && core.plain && core.int_len == 4 && (1000..=2999).contains(&v);
         // Linked to a date number just left out.
-        if let Some(l) = link {
-            if l.end <= core.start && core.start - l.end <= 12 {
-                let gap = self.text.get(l.end..core.start)?.trim();
-                let joined = matches!(gap, "-" | "–" | "—" | "‐" | "‑")
-                    || ["to", "and", "or", "through", "until", "till"]
-                        .iter()
-                        .any(|w| gap.eq_ignore_ascii_case(w));
-                let two_digit = core.digits && core.plain && core.int_len == 2;
-                if l.kind == LinkKind::Year
-                    && (year_like || (two_digit && matches!(gap, "-" | "–" | "/")))
-                    && joined
-                {
-                    return Some(Step::date_part(end, end, true));
-                }
-                if l.kind == LinkKind::Day && day_like && joined {
-                    return Some(Step::date_part(end, end, false));
-                }
-                if l.kind == LinkKind::Day && year_like && (gap.is_empty() || gap == ",") {
-                    return Some(Step::date_part(end, end, true));
-                }
+        if let Some(l) = link
+            && l.end <= core.start
+            && core.start - l.end <= 12
+        {
+            let gap = self.text.get(l.end..core.start)?.trim();
+            let joined = matches!(gap, "-" | "–" | "—" | "‐" | "‑")
+                || ["to", "and", "or", "through", "until", "till"]
+                    .iter()
+                    .any(|w| gap.eq_ignore_ascii_case(w));
+            let two_digit = core.digits && core.plain && core.int_len == 2;
+            if l.kind == LinkKind::Year
+                && (year_like || (two_digit && matches!(gap, "-" | "–" | "/")))
+                && joined
+            {
+                return Some(Step::date_part(end, end, true));
+            }
+            if l.kind == LinkKind::Day && day_like && joined {
+                return Some(Step::date_part(end, end, false));
+            }
+            if l.kind == LinkKind::Day && year_like && (gap.is_empty() || gap == ",") {
+                return Some(Step::date_part(end, end, true));
             }
         }
         // Before: a month name (`March 24`, `Oct. 7`, `March 2024`).
@@ -2331,16 +2331,16 @@ impl<'a> Scan<'a> {
         if day_like {
             let mut j = number_end;
             // `26-27 March`
-            if let Some(d) = self.dash_at(j) {
-                if self.digit_at(j + d) {
-                    let e2 = self.digits_end(j + d);
-                    if e2 - j - d <= 2 {
-                        j = e2;
-                        if let Some(sfx) = self.word_fwd(j) {
-                            if sfx - j == 2 {
-                                j = sfx;
-                            }
-                        }
+            if let Some(d) = self.dash_at(j)
+                && self.digit_at(j + d)
+            {
+                let e2 = self.digits_end(j + d);
+                if e2 - j - d <= 2 {
+                    j = e2;
+                    if let Some(sfx) = self.word_fwd(j)
+                        && sfx - j == 2
+                    {
+                        j = sfx;
                     }
                 }
             }
@@ -2357,21 +2357,20 @@ impl<'a> Scan<'a> {
         }
         // `the 21st century`
         if core.kind == FigureKind::Ordinal {
-            if let Some((s, e)) = self.next_word(end) {
-                if matches!(
+            if let Some((s, e)) = self.next_word(end)
+                && matches!(
                     self.lower(s, e).as_str(),
                     "century" | "centuries" | "millennium"
-                ) {
-                    return Some(Step::skip(end));
-                }
+                )
+            {
+                return Some(Step::skip(end));
             }
-            if let Some(d) = self.dash_at(end) {
-                if self
+            if let Some(d) = self.dash_at(end)
+                && self
                     .word_fwd(end + d)
                     .is_some_and(|e| self.lower(end + d, e).as_str() == "century")
-                {
-                    return Some(Step::skip(end));
-                }
+            {
+                return Some(Step::skip(end));
             }
         }
         None

@@ -98,10 +98,10 @@ fn list_edits(doc: &Doc, text: &str, edits: &[Edit]) -> String {
 fn main() -> io::Result<ExitCode> {
     let cli = Cli::parse();
     let inputs = cli.input.inputs_or_exit::<Cli>();
-    if let Some(dir) = &cli.out {
-        if !cli.dry_run {
-            fs::create_dir_all(dir)?;
-        }
+    if let Some(dir) = &cli.out
+        && !cli.dry_run
+    {
+        fs::create_dir_all(dir)?;
     }
     let cleaner = Cleaner::default();
     let mut totals: BTreeMap<EditKind, u64> = BTreeMap::new();

@@ -184,7 +184,7 @@ fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -359,10 +359,10 @@ fn article(rng: &mut Rng) -> String {
         }
         blocks.push(text);
     }
-    if rng.chance(10) {
-        if let Some(last) = blocks.last_mut() {
-            last.push_str(rng.pick(TRAILERS));
-        }
+    if rng.chance(10)
+        && let Some(last) = blocks.last_mut()
+    {
+        last.push_str(rng.pick(TRAILERS));
     }
     let separator = if one_per_line {
         newline.to_owned()

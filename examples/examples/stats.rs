@@ -249,10 +249,10 @@ fn main() -> std::io::Result<ExitCode> {
         };
         let json = serde_json::to_string(&line).unwrap_or_default();
         let written = corpus_examples::write_line(&mut out, &json);
-        if let Err(e) = written {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                return Err(e);
-            }
+        if let Err(e) = written
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            return Err(e);
         }
     }
     corpus_examples::finish(out, &run)

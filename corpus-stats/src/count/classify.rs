@@ -191,11 +191,11 @@ pub(crate) fn find_unknown(text: &str, from: usize) -> Option<(usize, usize)> {
         let q = find_non_ascii(bytes, i)?;
         // Shortcut for U+00C0 to U+017F, all known letters but for U+00D7
         // and U+00F7 (see the test `latin_shortcut_is_exact`).
-        if let (Some(&lead @ 0xC3..=0xC5), Some(&second)) = (bytes.get(q), bytes.get(q + 1)) {
-            if !(lead == 0xC3 && (second == 0x97 || second == 0xB7)) {
-                i = q + 2;
-                continue;
-            }
+        if let (Some(&lead @ 0xC3..=0xC5), Some(&second)) = (bytes.get(q), bytes.get(q + 1))
+            && !(lead == 0xC3 && (second == 0x97 || second == 0xB7))
+        {
+            i = q + 2;
+            continue;
         }
         let (c, len) = decode_at(text, q)?;
         if classify(c).is_none() {

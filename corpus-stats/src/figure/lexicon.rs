@@ -574,15 +574,15 @@ impl FlagTable {
             let mut k = 0;
             while k < words.len() {
                 let w = words[k].as_bytes();
-                if w.len() >= 3 {
-                    if let Some(key) = pack(w) {
-                        let mut i = slot(key);
-                        while entries[i].0 != 0 && entries[i].0 != key {
-                            i = (i + 1) & (TABLE_SIZE - 1);
-                        }
-                        entries[i].0 = key;
-                        entries[i].1 |= flag;
+                if w.len() >= 3
+                    && let Some(key) = pack(w)
+                {
+                    let mut i = slot(key);
+                    while entries[i].0 != 0 && entries[i].0 != key {
+                        i = (i + 1) & (TABLE_SIZE - 1);
                     }
+                    entries[i].0 = key;
+                    entries[i].1 |= flag;
                 }
                 k += 1;
             }
@@ -632,10 +632,10 @@ const SHORT_FLAGS: [u32; 26 * 27] = {
         let mut k = 0;
         while k < words.len() {
             let w = words[k].as_bytes();
-            if w.len() <= 2 {
-                if let Some(i) = short_index(w) {
-                    t[i] |= flag;
-                }
+            if w.len() <= 2
+                && let Some(i) = short_index(w)
+            {
+                t[i] |= flag;
             }
             k += 1;
         }

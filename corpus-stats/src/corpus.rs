@@ -254,6 +254,32 @@ impl DocStats {
         Ok(())
     }
 
+    /// Counts one date mention in the month it falls in
+    /// ([`DateValue::month_key`](crate::DateValue::month_key): a range
+    /// counts where it starts). Years, which have no month, and months
+    /// outside the years 0 to 9999, which have no `YYYY-MM` key, are not
+    /// counted.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use corpus_stats::{DateValue, DocStats};
+    ///
+    /// let mut doc = DocStats::default();
+    /// doc.add_date_value(&DateValue::Day(NaiveDate::from_ymd_opt(2024, 3, 26).unwrap()));
+    /// doc.add_date_value(&DateValue::Month { year: 2024, month: 3 });
+    /// doc.add_date_value(&DateValue::Year(2024));
+    /// assert_eq!(doc.dates_by_month.len(), 1);
+    /// assert_eq!(doc.dates_by_month["2024-03"], 2);
+    /// ```
+    pub fn add_date_value(&mut self, value: &crate::DateValue) {
+        if let Some((year, month)) = value.month_key()
+            && (0..=9999).contains(&year)
+        {
+            let key = format!("{year:04}-{month:02}");
+            add_count(self.dates_by_month.entry(key).or_insert(0), 1);
+        }
+    }
+
     /// Counts one date mention in the month of `date`.
     pub fn add_date(&mut self, date: chrono::NaiveDate) {
         let key = date.format("%Y-%m").to_string();

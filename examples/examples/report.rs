@@ -79,9 +79,8 @@ fn summarize(doc: &Doc, cleaner: &Cleaner) -> Result<DocSummary, InputError> {
         DocStats::from_text(&body, paragraphs as u64, headings as u64).with_document(&doc.id);
 
     let mentions: Vec<_> = corpus_stats::date_mentions(&body, date).collect();
-    for (year, month) in mentions.iter().filter_map(|m| m.value?.month_key()) {
-        // A well-formed `YYYY-MM` key is always accepted.
-        let _ = stats.add_date_month(&format!("{year:04}-{month:02}"));
+    for value in mentions.iter().filter_map(|m| m.value) {
+        stats.add_date_value(&value);
     }
     let spans: Vec<_> = mentions.iter().map(|m| m.span).collect();
     for figure in corpus_stats::figures_excluding(&body, &spans) {

@@ -152,9 +152,8 @@ fn stats_of(
     // The totals need word frequencies; without them, counting is enough.
     let (words, sentences, totals) = if summary {
         let mut totals = DocStats::from_text(&body, paragraphs as u64, headings.len() as u64);
-        for (y, m) in dates.iter().filter_map(|d| d.value?.month_key()) {
-            // A well-formed `YYYY-MM` key is always accepted.
-            let _ = totals.add_date_month(&format!("{y:04}-{m:02}"));
+        for value in dates.iter().filter_map(|d| d.value) {
+            totals.add_date_value(&value);
         }
         for f in &figures {
             totals.add_figure(f.kind.as_str(), f.value, f.text, f.unit, "");

@@ -134,6 +134,7 @@ fuzz_target!(|input: Input| {
             doc_stats.word_frequencies.values().sum::<u64>(),
             doc_stats.words
         );
+        let mut by_value = DocStats::default();
         for m in corpus_stats::date_mentions(&body, reference) {
             let Some(value) = m.value.filter(|v| v.month_key().is_some()) else {
                 continue;
@@ -145,7 +146,10 @@ fuzz_target!(|input: Input| {
             let b = shown.as_bytes();
             let four_digits = b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
             assert_eq!(ok, four_digits, "month key of {shown:?}");
+            by_value.add_date_value(&value);
         }
+        // Counting from the value agrees with counting from its text.
+        assert_eq!(by_value.dates_by_month, doc_stats.dates_by_month);
         assert!(dates.len() >= doc_stats.dates_by_month.values().sum::<u64>() as usize);
         for f in corpus_stats::figures(&body) {
             doc_stats.add_figure(f.kind.as_str(), f.value, f.text, f.unit, f.text);

@@ -228,10 +228,10 @@ pub fn parse_strict(source: &str) -> Result<Document<'_>, ParseError> {
 /// Splits the body `source[body_start..]` into blocks.
 fn blocks(source: &str, body_start: usize) -> Vec<Block<'_>> {
     let body = &source[body_start..];
-    // Runs of non-blank lines: (start of first content, end of last content,
-    // whether the run has more than one line).
-    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
-    let mut current: Option<(usize, usize, bool)> = None;
+    // Runs of non-blank lines, from the start of the first line's content
+    // to the end of the last one's.
+    let mut runs: Vec<Span> = Vec::new();
+    let mut current: Option<Span> = None;
     for line in RawLines::new(body) {
         let (s, e) = trim_span(body, line.start, line.end);
         if s == e {
@@ -239,23 +239,18 @@ fn blocks(source: &str, body_start: usize) -> Vec<Block<'_>> {
                 runs.push(run);
             }
         } else {
-            current = Some(match current {
-                None => (s, e, false),
-                Some((start, _, _)) => (start, e, true),
-            });
+            current = Some(Span::new(current.map_or(s, |run| run.start), e));
         }
     }
     runs.extend(current);
 
     let block = |span: Span| Block::new(BlockKind::Paragraph, span.shift(body_start), &body[span]);
     let mut blocks: Vec<Block<'_>> = if runs.len() >= 2 {
-        runs.iter()
-            .map(|&(s, e, _)| block(Span::new(s, e)))
-            .collect()
+        runs.into_iter().map(block).collect()
     } else {
         // No blank line between two non-blank lines: one block per line.
         runs.iter()
-            .flat_map(|&(s, e, _)| {
+            .flat_map(|&Span { start: s, end: e }| {
                 let run = &body[s..e];
                 RawLines::new(run).filter_map(move |l| {
                     let (ls, le) = trim_span(run, l.start, l.end);

@@ -124,34 +124,38 @@ impl SourceFile {
             path: path.to_owned(),
             source,
         };
-        let size = fs::metadata(path).map_err(io)?.len();
-        if size > options.max_file_bytes {
-            return Err(Error::LimitExceeded {
-                path: path.to_owned(),
-                which: Limit::FileBytes,
-                what: "file size in bytes",
-                actual: size,
-                limit: options.max_file_bytes,
-            });
+        let limit = options.max_file_bytes;
+        let too_large = |actual, what| Error::LimitExceeded {
+            path: path.to_owned(),
+            which: Limit::FileBytes,
+            what,
+            actual,
+            limit,
+        };
+        // Open, then ask the open file its size: two system calls, and no
+        // second lookup of the path.
+        let file = fs::File::open(path).map_err(io)?;
+        let size = file.metadata().map_err(io)?.len();
+        if size > limit {
+            return Err(too_large(size, "file size in bytes"));
         }
         // The size on disk is only a first check: `/proc` files report 0
         // bytes, `/dev/zero` and FIFOs never end, and a file may grow. Read
-        // at most one byte past the limit and hold the bytes read to it.
-        let mut bytes = Vec::new();
-        let file = fs::File::open(path).map_err(io)?;
+        // at most one byte past the limit and hold the bytes read to it. The
+        // buffer is sized for the whole file and the end-of-file check, so
+        // a file is read in two calls.
+        let capacity = usize::try_from(size.saturating_add(1)).unwrap_or(usize::MAX);
+        let mut bytes = Vec::with_capacity(capacity.min(64 * 1024 * 1024));
         std::io::Read::read_to_end(
-            &mut std::io::Read::take(file, options.max_file_bytes.saturating_add(1)),
+            &mut std::io::Read::take(file, limit.saturating_add(1)),
             &mut bytes,
         )
         .map_err(io)?;
-        if bytes.len() as u64 > options.max_file_bytes {
-            return Err(Error::LimitExceeded {
-                path: path.to_owned(),
-                which: Limit::FileBytes,
-                what: "file size in bytes (at least)",
-                actual: bytes.len() as u64,
-                limit: options.max_file_bytes,
-            });
+        if bytes.len() as u64 > limit {
+            return Err(too_large(
+                bytes.len() as u64,
+                "file size in bytes (at least)",
+            ));
         }
         Ok(SourceFile {
             path: path.to_owned(),
@@ -190,6 +194,10 @@ impl SourceFile {
 /// a folder or file that cannot be read yields an `Err` naming it and the
 /// walk goes on with the rest.
 ///
+/// This is [`walk_dir`] with each file read by [`SourceFile::read`]; to
+/// read the files elsewhere (on other threads, say), walk with
+/// [`walk_dir`] and read each [`FoundFile`].
+///
 /// # Example
 ///
 /// ```no_run
@@ -202,89 +210,190 @@ impl SourceFile {
 /// ```
 pub fn read_dir(path: impl AsRef<Path>, options: ReadOptions) -> Files {
     Files {
-        stack: vec![Pending::Path(path.as_ref().to_owned(), 0, true)],
-        options,
+        found: walk_dir(path, options),
     }
 }
 
-#[derive(Debug)]
-enum Pending {
-    /// A path to look at, its depth, and whether it was named by the caller.
-    Path(PathBuf, usize, bool),
-    /// An error to hand out in its place in the order.
-    Error(Error),
-}
-
-/// Iterator over the files of a folder; see [`read_dir`].
+/// Iterator over the files of a folder, read; see [`read_dir`].
 #[derive(Debug)]
 pub struct Files {
-    stack: Vec<Pending>,
-    options: ReadOptions,
+    found: FoundFiles,
 }
 
 impl Iterator for Files {
     type Item = Result<SourceFile, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let options = self.found.options;
+        Some(self.found.next()?.and_then(|f| f.read(&options)))
+    }
+}
+
+/// A file found by [`walk_dir`], not read yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its size in bytes when it was found: a hint for planning work, as
+    /// files may change and `/proc` files say 0.
+    pub size: u64,
+}
+
+impl FoundFile {
+    /// Reads the file, as [`SourceFile::read`] does.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`SourceFile::read`].
+    pub fn read(&self, options: &ReadOptions) -> Result<SourceFile, Error> {
+        SourceFile::read(&self.path, options)
+    }
+}
+
+/// Every `*.txt` file below `path`, in name order, found but not read: the
+/// walk of [`read_dir`], for callers that read the files themselves.
+///
+/// The rules are those of [`read_dir`]. The walk asks the system little:
+/// one listing per folder, and one status query per file (for its size) or
+/// per symbolic link; a folder that cannot be listed yields an `Err` naming
+/// it, and one deeper than [`ReadOptions::max_depth`] a
+/// [`Error::LimitExceeded`].
+///
+/// # Example
+///
+/// ```no_run
+/// let options = corpus_format::ReadOptions::default();
+/// for found in corpus_format::walk_dir("articles", options) {
+///     match found.and_then(|f| f.read(&options)) {
+///         Ok(file) => println!("{} {}", file.name.id, file.bytes.len()),
+///         Err(e) => eprintln!("{e}"),
+///     }
+/// }
+/// ```
+pub fn walk_dir(path: impl AsRef<Path>, options: ReadOptions) -> FoundFiles {
+    FoundFiles {
+        stack: vec![Pending::Named(path.as_ref().to_owned())],
+        options,
+    }
+}
+
+#[derive(Debug)]
+enum Pending {
+    /// A path named by the caller.
+    Named(PathBuf),
+    /// A folder entry met in a walk, its depth and its type (not followed).
+    Entry(PathBuf, usize, fs::FileType),
+    /// An error to hand out in its place in the order.
+    Error(Error),
+}
+
+/// Iterator over the files below a folder, not read; see [`walk_dir`].
+#[derive(Debug)]
+pub struct FoundFiles {
+    stack: Vec<Pending>,
+    options: ReadOptions,
+}
+
+impl FoundFiles {
+    /// Lists the folder `path` at `depth` onto the stack, first name on top.
+    fn list(&mut self, path: PathBuf, depth: usize) -> Option<Error> {
+        if depth > self.options.max_depth {
+            return Some(Error::LimitExceeded {
+                path,
+                which: Limit::Depth,
+                what: "folder depth",
+                actual: depth as u64,
+                limit: self.options.max_depth as u64,
+            });
+        }
+        let entries = match fs::read_dir(&path) {
+            Ok(entries) => entries,
+            Err(source) => return Some(Error::Io { path, source }),
+        };
+        let mut errors: Vec<Pending> = Vec::new();
+        let mut children: Vec<(PathBuf, fs::FileType)> = Vec::new();
+        for entry in entries {
+            // The type comes with the listing on most file systems; where
+            // it does not, std asks for it without following links.
+            match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
+                Ok(child) => children.push(child),
+                Err(source) => errors.push(Pending::Error(Error::Io {
+                    path: path.clone(),
+                    source,
+                })),
+            }
+        }
+        children.sort_by(|a, b| a.0.cmp(&b.0));
+        // Pushed in reverse so that the first name comes out first.
+        self.stack.extend(errors);
+        self.stack.extend(
+            children
+                .into_iter()
+                .rev()
+                .map(|(p, t)| Pending::Entry(p, depth + 1, t)),
+        );
+        None
+    }
+}
+
+impl Iterator for FoundFiles {
+    type Item = Result<FoundFile, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let (path, depth, named) = match self.stack.pop()? {
+            match self.stack.pop()? {
                 Pending::Error(e) => return Some(Err(e)),
-                Pending::Path(p, d, n) => (p, d, n),
-            };
-            let meta = match fs::symlink_metadata(&path) {
-                Ok(m) => m,
-                Err(source) => return Some(Err(Error::Io { path, source })),
-            };
-            // A link named by the caller is followed; links met in a walk
-            // are followed only to files.
-            let is_dir = if meta.file_type().is_symlink() {
-                named && fs::metadata(&path).is_ok_and(|m| m.is_dir())
-            } else {
-                meta.is_dir()
-            };
-            if !is_dir {
-                // A walk reads regular files only: a FIFO named `x.txt`
-                // would block it forever on open, a link to `/dev/zero`
-                // never ends. A broken link still yields its error.
-                let special = fs::metadata(&path).is_ok_and(|m| !m.is_file());
-                if named || (!special && path.extension().is_some_and(|e| e == "txt")) {
-                    return Some(SourceFile::read(&path, &self.options));
+                Pending::Named(path) => {
+                    let meta = match fs::symlink_metadata(&path) {
+                        Ok(m) => m,
+                        Err(source) => return Some(Err(Error::Io { path, source })),
+                    };
+                    // A link named by the caller is followed.
+                    let target = if meta.file_type().is_symlink() {
+                        fs::metadata(&path).ok()
+                    } else {
+                        Some(meta)
+                    };
+                    match target {
+                        Some(m) if m.is_dir() => {
+                            if let Some(e) = self.list(path, 0) {
+                                return Some(Err(e));
+                            }
+                        }
+                        // A named file is read whatever its name and type;
+                        // a broken link yields its error when read.
+                        m => {
+                            let size = m.map_or(0, |m| m.len());
+                            return Some(Ok(FoundFile { path, size }));
+                        }
+                    }
                 }
-                continue;
-            }
-            if depth > self.options.max_depth {
-                return Some(Err(Error::LimitExceeded {
-                    path,
-                    which: Limit::Depth,
-                    what: "folder depth",
-                    actual: depth as u64,
-                    limit: self.options.max_depth as u64,
-                }));
-            }
-            let entries = match fs::read_dir(&path) {
-                Ok(entries) => entries,
-                Err(source) => return Some(Err(Error::Io { path, source })),
-            };
-            let mut children: Vec<Pending> = Vec::new();
-            let mut names: Vec<PathBuf> = Vec::new();
-            for entry in entries {
-                match entry {
-                    Ok(entry) => names.push(entry.path()),
-                    Err(source) => children.push(Pending::Error(Error::Io {
-                        path: path.clone(),
-                        source,
-                    })),
+                Pending::Entry(path, depth, kind) => {
+                    if kind.is_dir() {
+                        if let Some(e) = self.list(path, depth) {
+                            return Some(Err(e));
+                        }
+                        continue;
+                    }
+                    if path.extension().is_none_or(|e| e != "txt") {
+                        continue;
+                    }
+                    // A walk reads regular files only, and follows links
+                    // only to them: a FIFO named `x.txt` would block it
+                    // forever on open, a link to `/dev/zero` never ends, a
+                    // link to a folder could make a cycle. A broken link
+                    // still yields its error when read.
+                    let size = match fs::metadata(&path) {
+                        Ok(m) if m.is_file() => m.len(),
+                        Ok(_) => continue,
+                        Err(_) if kind.is_symlink() => 0,
+                        Err(source) => return Some(Err(Error::Io { path, source })),
+                    };
+                    if kind.is_file() || kind.is_symlink() {
+                        return Some(Ok(FoundFile { path, size }));
+                    }
                 }
             }
-            names.sort();
-            // Pushed in reverse so that the first name comes out first.
-            self.stack.extend(children);
-            self.stack.extend(
-                names
-                    .into_iter()
-                    .rev()
-                    .map(|p| Pending::Path(p, depth + 1, false)),
-            );
         }
     }
 }

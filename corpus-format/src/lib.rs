@@ -67,7 +67,9 @@ pub use block::{Block, BlockKind, HEADING_MAX_WORDS, LineIndices, Lines};
 pub use decode::{BOM, Lossy, decode, decode_lossy};
 pub use document::{Diagnostic, DiagnosticKind, Document, parse, parse_strict};
 pub use error::{DecodeError, Error, HeaderProblem, Limit, ParseError, line_column};
-pub use file::{FileName, Files, ReadOptions, SourceFile, read_dir};
+pub use file::{
+    FileName, Files, FoundFile, FoundFiles, ReadOptions, SourceFile, read_dir, walk_dir,
+};
 pub use header::Header;
 pub use render::render_canonical;
 pub use span::Span;

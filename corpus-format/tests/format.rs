@@ -472,6 +472,45 @@ fn folders_are_read_in_name_order_one_result_per_file() {
 }
 
 #[test]
+fn walking_finds_what_reading_reads_with_sizes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("a/deeper")).unwrap();
+    fs::write(root.join("b.txt"), "Bee.").unwrap();
+    fs::write(root.join("a/deeper/c.txt"), "Sea, long.").unwrap();
+    fs::write(root.join("a/skip.md"), "skipped").unwrap();
+    #[cfg(unix)]
+    {
+        // A link to a file is followed; a link to a folder is not.
+        std::os::unix::fs::symlink(root.join("b.txt"), root.join("a/link.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("a"), root.join("c-loop")).unwrap();
+    }
+
+    let options = ReadOptions::default();
+    let found: Vec<_> = corpus_format::walk_dir(root, options)
+        .map(Result::unwrap)
+        .collect();
+    let relative: Vec<_> = found
+        .iter()
+        .map(|f| {
+            let path = f.path.strip_prefix(root).unwrap().display().to_string();
+            (path, f.size)
+        })
+        .collect();
+    let mut expected = vec![("a/deeper/c.txt".to_owned(), 10)];
+    if cfg!(unix) {
+        expected.push(("a/link.txt".to_owned(), 4));
+    }
+    expected.push(("b.txt".to_owned(), 4));
+    assert_eq!(relative, expected);
+
+    let read: Vec<_> = read_dir(root, options).map(Result::unwrap).collect();
+    let from_found: Vec<_> = found.iter().map(|f| f.read(&options).unwrap()).collect();
+    assert_eq!(read, from_found);
+    assert_eq!(read[0].bytes, b"Sea, long.");
+}
+
+#[test]
 fn limits_say_which_was_hit() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("big.txt"), "x".repeat(100)).unwrap();

@@ -40,7 +40,7 @@ use std::{
 };
 
 use chrono::NaiveDate;
-use corpus_format::{FileName, Files, ReadOptions, SourceFile, read_dir};
+use corpus_format::{FileName, FoundFile, FoundFiles, ReadOptions, SourceFile, walk_dir};
 use rayon::prelude::*;
 use serde::{Deserialize, Deserializer};
 
@@ -280,6 +280,8 @@ fn id_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 /// worker threads.
 #[derive(Debug)]
 enum Raw {
+    /// A file found in a walk, read on a worker thread.
+    Found(FoundFile, ReadOptions),
     File(SourceFile),
     Line {
         path: String,
@@ -291,16 +293,30 @@ enum Raw {
 }
 
 impl Raw {
+    /// Its size in bytes; for a file not read yet, its size when found.
     fn len(&self) -> usize {
         match self {
+            Raw::Found(f, _) => usize::try_from(f.size).unwrap_or(usize::MAX),
             Raw::File(f) => f.bytes.len(),
             Raw::Line { bytes, .. } => bytes.len(),
             Raw::Failed(_) => 0,
         }
     }
 
+    /// The document, and the bytes read for it.
+    fn read(self) -> (usize, Result<Doc, InputError>) {
+        match self {
+            Raw::Found(found, options) => match found.read(&options) {
+                Ok(file) => (file.bytes.len(), Raw::File(file).into_doc()),
+                Err(e) => (0, Err(e.into())),
+            },
+            raw => (raw.len(), raw.into_doc()),
+        }
+    }
+
     fn into_doc(self) -> Result<Doc, InputError> {
         match self {
+            Raw::Found(found, options) => Raw::File(found.read(&options)?).into_doc(),
             Raw::File(file) => Ok(Doc {
                 origin: file.path.display().to_string(),
                 path: Some(file.path.clone()),
@@ -364,7 +380,7 @@ pub struct Inputs {
 
 enum Current {
     None,
-    Files(Files),
+    Files(FoundFiles),
     Lines {
         path: String,
         reader: Box<dyn BufRead + Send>,
@@ -437,7 +453,7 @@ impl Inputs {
         } else if is_stdin {
             Some(read_stdin(&self.options))
         } else {
-            self.current = Current::Files(read_dir(path, self.options));
+            self.current = Current::Files(walk_dir(path, self.options));
             None
         }
     }
@@ -490,7 +506,7 @@ impl Iterator for Inputs {
                     }
                 }
                 Current::Files(files) => match files.next() {
-                    Some(Ok(file)) => return Some(RawInput(Raw::File(file))),
+                    Some(Ok(found)) => return Some(RawInput(Raw::Found(found, self.options))),
                     Some(Err(e)) => return Some(RawInput(Raw::Failed(e.into()))),
                     None => self.current = Current::None,
                 },
@@ -632,8 +648,9 @@ impl Pipeline {
     /// A pipeline with `threads` workers (`None`: all cores). It draws a
     /// progress bar when stderr is a terminal.
     ///
-    /// Besides the workers, one thread reads the inputs and the calling
-    /// thread consumes the results.
+    /// The workers read the files themselves; besides them, one thread
+    /// walks the folders (or reads standard input and JSON Lines) and the
+    /// calling thread consumes the results.
     #[must_use]
     pub fn new(threads: Option<NonZeroUsize>) -> Pipeline {
         Pipeline {
@@ -645,9 +662,11 @@ impl Pipeline {
     /// Runs `work` on every input and `consume` on every result, in input
     /// order.
     ///
-    /// Inputs are read on one thread and cut into chunks of at most
-    /// [`CHUNK_DOCUMENTS`] documents or [`CHUNK_BYTES`] bytes; each chunk is
-    /// processed on the pool; `consume` runs on the calling thread. At most
+    /// Inputs are listed on one thread (files are found there and read on
+    /// the pool, so reading runs in parallel too) and cut into chunks of at
+    /// most [`CHUNK_DOCUMENTS`] documents or [`CHUNK_BYTES`] bytes, a file
+    /// counting for its size when found; each chunk is processed on the
+    /// pool; `consume` runs on the calling thread. At most
     /// [`CHUNKS_IN_FLIGHT`] chunks wait at each stage, so memory stays flat
     /// however large the corpus. An input that fails (unreadable, not
     /// UTF-8, bad record, or an error from `work`) is reported on stderr
@@ -669,7 +688,10 @@ impl Pipeline {
             chunk
                 .into_par_iter()
                 .with_max_len(1)
-                .map(|RawInput(raw)| (raw.len(), raw.into_doc().and_then(|doc| work(&doc))))
+                .map(|RawInput(raw)| {
+                    let (bytes, doc) = raw.read();
+                    (bytes, doc.and_then(|doc| work(&doc)))
+                })
                 .collect()
         };
         self.drive(inputs, process, |done, run, bar| {
@@ -734,8 +756,9 @@ impl Pipeline {
                 .into_par_iter()
                 .enumerate()
                 .fold(empty, |mut f, (i, RawInput(raw))| {
-                    f.bytes += raw.len() as u64;
-                    match raw.into_doc().and_then(|doc| work(&doc)) {
+                    let (bytes, doc) = raw.read();
+                    f.bytes += bytes as u64;
+                    match doc.and_then(|doc| work(&doc)) {
                         Ok(value) => {
                             f.acc = fold(f.acc, value);
                             f.documents += 1;
@@ -766,7 +789,8 @@ impl Pipeline {
         })
     }
 
-    /// The three stages: a reader thread cuts the inputs into chunks, a
+    /// The three stages: a reader thread lists the inputs and cuts them into
+    /// chunks, a
     /// worker thread runs `process` on each chunk on the pool, and the
     /// calling thread hands each processed chunk to `on_chunk`, in order.
     fn drive<O, P, H>(&self, inputs: Inputs, process: P, mut on_chunk: H) -> io::Result<Run>
@@ -860,7 +884,7 @@ fn progress_bar() -> indicatif::ProgressBar {
     bar
 }
 
-/// Reader thread: cuts the inputs into bounded chunks.
+/// Reader thread: lists the inputs and cuts them into bounded chunks.
 fn read_chunks(inputs: Inputs, tx: SyncSender<Vec<RawInput>>) {
     let mut chunk = Vec::new();
     let mut bytes = 0;

@@ -159,8 +159,8 @@ fn adversarial() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..120).prop_map(|v| v.concat())
 }
 
-/// Mostly-ASCII text with long runs (to reach the 32-byte blocks) and a
-/// few rare characters.
+/// Mostly-ASCII text with long runs (to reach the eight-byte fast path)
+/// and a few rare characters.
 fn news_like() -> impl Strategy<Value = String> {
     let token = prop_oneof![
         12 => prop::sample::select(PHRASES).prop_map(|p| format!("{p} ")),
@@ -182,6 +182,18 @@ fn dense() -> impl Strategy<Value = String> {
         ][..],
     );
     prop::collection::vec(alphabet, 0..200).prop_map(|v| v.concat())
+}
+
+/// A dense ASCII mix, so that whole eight-byte words of the fast path
+/// hold every pair of classes, joins across word edges included.
+fn ascii_dense() -> impl Strategy<Value = String> {
+    let alphabet = prop::sample::select(
+        &[
+            "a", "b", "Z", "1", "2", ".", ",", ":", ";", "'", "_", " ", "\n", "\r", "-", "?", "ab",
+            "12", "a.b", "1,2", "1.5", "x'y",
+        ][..],
+    );
+    prop::collection::vec(alphabet, 0..300).prop_map(|v| v.concat())
 }
 
 /// Runs of spaces and closing punctuation around terminators, on lines
@@ -233,6 +245,11 @@ proptest! {
 
     #[test]
     fn dense_text_counts_like_the_full_algorithm(text in dense()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn dense_ascii_counts_like_the_full_algorithm(text in ascii_dense()) {
         check(&text)?;
     }
 

@@ -24,9 +24,9 @@
 //! form runs; a MidLetter, MidNum or MidNumLet character joins two letters
 //! (WB6, WB7) or two digits (WB11, WB12) on each side of it; a run is a word
 //! when it holds a letter or a digit. The counter runs that automaton, and
-//! on 32-byte blocks of ASCII without `_` it uses an equivalent
-//! branch-free formula over each byte and the two before it, which the
-//! compiler vectorises.
+//! on 8-byte words of ASCII without `_` it uses an equivalent branch-free
+//! formula over each byte and the two before it, computed on the eight
+//! bytes at once with bit operations on a `u64` (one lane per byte).
 
 use super::classify::{WordClass, find_unknown};
 
@@ -134,8 +134,6 @@ const BYTE_TRANSITIONS: [u8; 7 * 128] = {
     t
 };
 
-const BLOCK: usize = 32;
-
 #[inline(always)]
 fn is_alpha(c: u8) -> bool {
     (c | 0x20).wrapping_sub(b'a') < 26
@@ -170,12 +168,6 @@ fn state_after(q2: u8, q1: u8) -> u8 {
     }
 }
 
-/// Whether the formula covers byte `b`: ASCII other than `_`.
-#[inline(always)]
-fn is_plain(b: u8) -> bool {
-    b < 0x80 && b != b'_'
-}
-
 /// Two bytes standing for the context that `state` summarises
 /// (`state_after` maps them back to `state`), if the formula covers it.
 #[inline(always)]
@@ -190,27 +182,113 @@ fn context_of(state: u8) -> Option<(u8, u8)> {
     }
 }
 
-/// For each byte of `ext[2..]`, whether a word starts there, given the
-/// two bytes before it (valid where those three bytes are plain ASCII), and
-/// whether the byte is plain.
+/// Bytes per step of the fast path: one `u64`, each byte a lane.
+const LANES: usize = 8;
+/// Flushes the per-lane word counts before a lane can overflow (8 lanes
+/// of at most 31 starts sum to less than 256).
+const FLUSH: usize = 31;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// The high bit of each lane whose byte is `b`; lanes must be ASCII.
+#[inline(always)]
+fn lanes_eq(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    !(((y & LOW7) + LOW7) | y | LOW7)
+}
+
+/// The high bit of each lane whose byte lies in `lo..=hi`; lanes and bounds
+/// must be ASCII, so that no lane borrows from the next.
+#[inline(always)]
+fn lanes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    ((x | HIGH) - ONES * u64::from(lo)) & (((ONES * u64::from(hi)) | HIGH) - x) & HIGH
+}
+
+/// The flags of the byte one lane (`shift` 8) or two lanes (16) before
+/// each lane, the first ones taken from the word before.
+#[inline(always)]
+fn before(now: u64, prev: u64, shift: u32) -> u64 {
+    (now << shift) | (prev >> (64 - shift))
+}
+
+/// Whether the word holds plain ASCII only (no `_`, which the formula
+/// leaves out).
+#[inline(always)]
+fn is_plain_word(x: u64) -> bool {
+    x & HIGH == 0 && lanes_eq(x, b'_') == 0
+}
+
+/// The letters and digits of a plain word.
+#[inline(always)]
+fn alnum_lanes(x: u64) -> (u64, u64) {
+    (
+        lanes_in(x | (ONES * 0x20), b'a', b'z'),
+        lanes_in(x, b'0', b'9'),
+    )
+}
+
+/// Counts the words starting in the plain ASCII words of eight bytes from
+/// `i`, given the two bytes before `i` (`p2 p1`, real or standing for the
+/// state); returns the count and where the plain words end (`i` itself
+/// when the first is not plain).
+///
+/// A word starts at a letter or digit whose previous byte is neither, unless
+/// a MidLetter, MidNum or MidNumLet byte joins it to a letter or digit of
+/// the same kind two bytes back (WB6, WB7, WB11, WB12): the automaton's
+/// rules, for ASCII without `_`, computed on eight bytes at once. The
+/// joins are worked out only for words where a byte other than a letter,
+/// digit or space lies between two letters or digits.
 #[inline]
-fn block_starts(ext: &[u8; BLOCK + 2]) -> ([u8; BLOCK], [u8; BLOCK]) {
-    let mut plain = [0u8; BLOCK];
-    let mut starts = [0u8; BLOCK];
-    for i in 0..BLOCK {
-        let q2 = ext[i];
-        let q1 = ext[i + 1];
-        let c = ext[i + 2];
-        plain[i] = is_plain(c) as u8;
-        let alpha = is_alpha(c);
-        let digit = is_digit(c);
-        let prev_alnum = is_alpha(q1) | is_digit(q1);
-        let letter_join = (q1 == b':') | (q1 == b'.') | (q1 == b'\'');
-        let digit_join = (q1 == b',') | (q1 == b';') | (q1 == b'.') | (q1 == b'\'');
-        let joined = (letter_join & is_alpha(q2) & alpha) | (digit_join & is_digit(q2) & digit);
-        starts[i] = ((alpha | digit) & !prev_alnum & !joined) as u8;
+fn count_plain(bytes: &[u8], mut i: usize, end: usize, p2: u8, p1: u8) -> (u64, usize) {
+    let mut count = 0u64;
+    let mut prev = (u64::from(p2) << 48) | (u64::from(p1) << 56);
+    let (prev_alpha, prev_digit) = alnum_lanes(prev);
+    let mut prev_alnum = prev_alpha | prev_digit;
+    let mut prev_space = lanes_eq(prev, b' ');
+    while i + LANES <= end {
+        // Up to FLUSH words, with a count per lane; then the lanes are added.
+        let mut lanes = 0u64;
+        let mut done = 0;
+        while done < FLUSH && i + LANES <= end {
+            let Some(Ok(chunk)) = bytes.get(i..i + LANES).map(<[u8; LANES]>::try_from) else {
+                break;
+            };
+            let x = u64::from_le_bytes(chunk);
+            if !is_plain_word(x) {
+                return (count + (lanes.wrapping_mul(ONES) >> 56), i);
+            }
+            let (alpha, digit) = alnum_lanes(x);
+            let alnum = alpha | digit;
+            let space = lanes_eq(x, b' ');
+            let mut starts = alnum & !before(alnum, prev_alnum, 8);
+            // A letter or digit, then neither nor a space, then a start.
+            if starts & before(alnum, prev_alnum, 16) & !before(space, prev_space, 8) != 0 {
+                starts &= !joined(x, prev, alpha, digit);
+            }
+            lanes += starts >> 7;
+            prev = x;
+            prev_alnum = alnum;
+            prev_space = space;
+            done += 1;
+            i += LANES;
+        }
+        count += lanes.wrapping_mul(ONES) >> 56;
     }
-    (starts, plain)
+    (count, i)
+}
+
+/// The lanes of `x` joined to the letter or digit two bytes back by a
+/// MidLetter, MidNum or MidNumLet byte just before them.
+#[cold]
+fn joined(x: u64, prev: u64, alpha: u64, digit: u64) -> u64 {
+    let q1 = before(x, prev, 8);
+    let q2 = before(x, prev, 16);
+    let (alpha2, digit2) = alnum_lanes(q2);
+    let both = lanes_eq(q1, b'.') | lanes_eq(q1, b'\'');
+    let letter_join = both | lanes_eq(q1, b':');
+    let digit_join = both | lanes_eq(q1, b',') | lanes_eq(q1, b';');
+    (letter_join & alpha2 & alpha) | (digit_join & digit2 & digit)
 }
 
 /// Word class of the non-ASCII character at `i` (a character boundary),
@@ -255,71 +333,36 @@ fn count_region(text: &str, start: usize, end: usize) -> Result<u64, (usize, usi
     let mut i = start;
     let mut state = S0;
     let mut count = 0u64;
-    // Whole blocks: the formula where it is valid, the automaton elsewhere.
-    while i + BLOCK <= end {
-        let Some(Ok(block)) = bytes.get(i..i + BLOCK).map(<&[u8; BLOCK]>::try_from) else {
-            break;
-        };
-        let mut ext = [0u8; BLOCK + 2];
-        // The formula is valid at `j` when the two bytes before it are
-        // plain, or stand for the state (at the start of the block).
-        let mut valid = match context_of(state) {
-            Some((p2, p1)) => {
-                ext[0] = p2;
-                ext[1] = p1;
-                true
+    loop {
+        // Eight plain ASCII bytes at a time, while the state allows.
+        if let Some((p2, p1)) = context_of(state) {
+            let (n, j) = count_plain(bytes, i, end, p2, p1);
+            if j > i {
+                count += n;
+                i = j;
+                state = state_after(bytes[j - 2], bytes[j - 1]);
             }
-            None => false,
-        };
-        ext[2..].copy_from_slice(block);
-        let (starts, plain) = block_starts(&ext);
-        let mut j = 0;
-        while j < BLOCK {
-            if valid {
-                let k = plain[j..]
-                    .iter()
-                    .position(|&p| p == 0)
-                    .map_or(BLOCK, |p| p + j);
-                let n: u8 = starts[j..k].iter().sum();
-                count += u64::from(n);
-                if k > j {
-                    state = state_after(ext[k], ext[k + 1]);
-                }
-                j = k;
-                if j >= BLOCK {
-                    break;
-                }
-            }
-            // One step of the automaton.
-            let b = block[j];
+        }
+        if i >= end {
+            return Ok(count);
+        }
+        // The automaton, past the bytes the fast path could not take, and
+        // on until it is in a state that the fast path can stand for.
+        let stop = (i + LANES).min(end);
+        while i < end && (i < stop || context_of(state).is_none()) {
+            let b = bytes[i];
             let t = if b < 0x80 {
-                j += 1;
+                i += 1;
                 BYTE_TRANSITIONS[usize::from(state) * 128 + usize::from(b)]
             } else {
-                let (class, len) = known_class(text, i + j).ok_or_else(|| unknown(text, i + j))?;
-                j += len;
+                let (class, len) = known_class(text, i).ok_or_else(|| unknown(text, i))?;
+                i += len;
                 TRANSITIONS[usize::from(state)][class_index(class)]
             };
             count += u64::from(t >> 7);
             state = t & !NEW;
-            valid = (2..BLOCK).contains(&j) && plain[j - 2] == 1 && plain[j - 1] == 1;
         }
-        i += j;
     }
-    // The last bytes.
-    while let Some(&b) = bytes.get(i).filter(|_| i < end) {
-        let t = if b < 0x80 {
-            i += 1;
-            BYTE_TRANSITIONS[usize::from(state) * 128 + usize::from(b)]
-        } else {
-            let (class, len) = known_class(text, i).ok_or_else(|| unknown(text, i))?;
-            i += len;
-            TRANSITIONS[usize::from(state)][class_index(class)]
-        };
-        count += u64::from(t >> 7);
-        state = t & !NEW;
-    }
-    Ok(count)
 }
 
 /// The position and length of the (unknown) character at `i`.

@@ -311,11 +311,11 @@ impl FoundFiles {
             Err(source) => return Some(Error::Io { path, source }),
         };
         let mut errors: Vec<Pending> = Vec::new();
-        let mut children: Vec<(PathBuf, fs::FileType)> = Vec::new();
+        let mut children: Vec<(std::ffi::OsString, fs::FileType)> = Vec::new();
         for entry in entries {
             // The type comes with the listing on most file systems; where
             // it does not, std asks for it without following links.
-            match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
+            match entry.and_then(|e| Ok((e.file_name(), e.file_type()?))) {
                 Ok(child) => children.push(child),
                 Err(source) => errors.push(Pending::Error(Error::Io {
                     path: path.clone(),
@@ -323,14 +323,15 @@ impl FoundFiles {
                 })),
             }
         }
-        children.sort_by(|a, b| a.0.cmp(&b.0));
+        // Within one folder, the order of the paths is that of the names.
+        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // Pushed in reverse so that the first name comes out first.
         self.stack.extend(errors);
         self.stack.extend(
             children
                 .into_iter()
                 .rev()
-                .map(|(p, t)| Pending::Entry(p, depth + 1, t)),
+                .map(|(name, t)| Pending::Entry(path.join(name), depth + 1, t)),
         );
         None
     }

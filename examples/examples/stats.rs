@@ -85,6 +85,7 @@ struct DocLine<'a> {
     /// `null` for a JSON Lines record.
     path: Option<String>,
     id: &'a str,
+    #[serde(serialize_with = "corpus_examples::iso_day")]
     date: Option<NaiveDate>,
     words: u64,
     sentences: u64,
@@ -101,6 +102,7 @@ struct DateLine<'a> {
     start: usize,
     end: usize,
     kind: DateKind,
+    #[serde(serialize_with = "corpus_examples::iso_value")]
     value: Option<DateValue>,
 }
 
@@ -199,8 +201,18 @@ fn stats_of(
             edits: clean.edits.len(),
         },
     };
-    // Plain structs of strings and numbers always serialize.
-    Ok((serde_json::to_string(&line).unwrap_or_default(), totals))
+    // Room for the line, so that it is written without growing: about
+    // 100 bytes per date or figure besides the texts.
+    let texts: usize = line.dates.iter().map(|d| d.text.len()).sum::<usize>()
+        + line.figures.iter().map(|f| f.text.len()).sum::<usize>();
+    let names = line.path.as_ref().map_or(0, String::len)
+        + line.id.len()
+        + line.headings.iter().map(|h| h.len()).sum::<usize>();
+    let room = 256 + names + texts + 100 * (line.dates.len() + line.figures.len());
+    let mut json = Vec::with_capacity(room);
+    // Plain structs of strings and numbers always serialize, to valid UTF-8.
+    let _ = serde_json::to_writer(&mut json, &line);
+    Ok((String::from_utf8(json).unwrap_or_default(), totals))
 }
 
 fn main() -> std::io::Result<ExitCode> {

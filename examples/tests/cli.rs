@@ -314,6 +314,34 @@ const STATS_KEYS: [&str; 10] = [
 ];
 
 #[test]
+fn stats_escapes_strings_as_json() {
+    let record = serde_json::json!({
+        "id": "quote\" back\\ slash\u{1} bell",
+        "text": "The \"Deal\" Falls Apart\n\nIt fell on March 3, 2024, after 12 \"talks\" in C:\\Rooms.",
+        "date": "2024-03-26",
+    });
+    let out = cmd("stats")
+        .args(["--jsonl", "-"])
+        .write_stdin(format!("{record}\n"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let lines = json_lines(&stdout_of(&out));
+    assert_eq!(lines.len(), 1);
+    let line = &lines[0];
+    assert_eq!(line["id"], record["id"]);
+    assert_eq!(line["path"], Value::Null);
+    assert_eq!(
+        line["headings"],
+        serde_json::json!(["The \"Deal\" Falls Apart"])
+    );
+    assert_eq!(line["dates"][0]["text"], "March 3, 2024");
+    assert_eq!(line["dates"][0]["value"], "2024-03-03");
+    assert_eq!(line["figures"][0]["text"], "12");
+    assert_eq!(line["figures"][0]["value"], 12);
+}
+
+#[test]
 fn stats_follows_the_documented_schema() {
     let out = cmd("stats").arg("data").output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));

@@ -559,24 +559,6 @@ fn keyword_prefix(word: &[u8]) -> bool {
         .is_some_and(|w| w >> (idx % 64) & 1 == 1)
 }
 
-/// Byte classes for the scan: 0 other, 1 ASCII letter, 2 ASCII digit.
-const CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphabetic() {
-            1
-        } else if b.is_ascii_digit() {
-            2
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
 /// The end of the run of ASCII letters at `pos`, eight bytes at a time.
 #[inline]
 fn letters_end(bytes: &[u8], mut pos: usize) -> usize {
@@ -604,37 +586,164 @@ fn letters_end(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
-/// The next anchor at or after `pos`: a whole ASCII word that is a
-/// keyword, or a run of digits; its start, end and kind.
-fn next_anchor(bytes: &[u8], mut pos: usize) -> Option<(usize, usize, Anchor)> {
-    let n = bytes.len();
-    while pos < n {
-        // Skip to the next letter or digit.
-        while pos < n && CLASS[usize::from(bytes[pos])] == 0 {
-            pos += 1;
-        }
-        let s = pos;
-        let class = CLASS[usize::from(*bytes.get(pos)?)];
-        pos += 1;
-        if class == 1 {
-            pos = letters_end(bytes, pos);
+/// Bytes the scan classifies at once.
+const BLOCK: usize = 32;
+/// A block with the byte before it and the four after it, where a word
+/// starting at the end of the block goes on.
+const WINDOW: usize = BLOCK + 4;
+
+/// Folds the first three bytes of a word (little-endian in `v`; the fourth
+/// byte is ignored) into fifteen bits, case blind: only the low five bits
+/// of each byte count.
+#[inline(always)]
+const fn prefix_hash(v: u32) -> usize {
+    ((v & 0x001f_1f1f).wrapping_mul(0x9e37_79b1) >> 17) as usize
+}
+
+/// The hashes of the keywords' three-letter prefixes, one bit each. A
+/// word whose bit is clear is no keyword; a set bit is checked by
+/// [`keyword`].
+const PREFIX_HASHES: [u64; 512] = {
+    let mut t = [0u64; 512];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let b = KEYWORDS[i].0.to_be_bytes();
+        let n = KEYWORDS[i].1;
+        // The first three letters of a key packed big-endian.
+        let (x, y, z) = if n >= 8 {
+            (b[0], b[1], b[2])
         } else {
-            while pos < n && CLASS[usize::from(bytes[pos])] == class {
-                pos += 1;
+            (b[8 - n], b[9 - n], b[10 - n])
+        };
+        let idx = prefix_hash(u32::from_le_bytes([x, y, z, 0]));
+        t[idx / 64] |= 1 << (idx % 64);
+        i += 1;
+    }
+    t
+};
+
+/// Whether the word starting with the four bytes `v` (little-endian) may
+/// be a keyword.
+#[inline(always)]
+fn may_be_keyword(v: [u8; 4]) -> bool {
+    let idx = prefix_hash(u32::from_le_bytes(v));
+    PREFIX_HASHES
+        .get(idx / 64)
+        .is_some_and(|w| w >> (idx % 64) & 1 == 1)
+}
+
+/// Whether `b` is an ASCII letter, in a form the compiler vectorizes.
+#[inline(always)]
+fn is_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// For the block `w[1..=BLOCK]` of a window, eight bytes to a word: 0x80
+/// in each byte where a run of ASCII letters starts, 0x01 where a run of
+/// ASCII digits starts. A plain byte loop, which compiles to vector code.
+#[inline(always)]
+fn run_starts(w: &[u8; WINDOW]) -> [u64; BLOCK / 8] {
+    let mut marks = [0u8; BLOCK];
+    for (m, pair) in marks.iter_mut().zip(w.windows(2)) {
+        let (p, b) = (pair[0], pair[1]);
+        let letter = is_letter(b) & !is_letter(p);
+        let digit = b.is_ascii_digit() & !p.is_ascii_digit();
+        *m = (u8::from(letter) << 7) | u8::from(digit);
+    }
+    let mut words = [0u64; BLOCK / 8];
+    for (word, c) in words.iter_mut().zip(marks.chunks_exact(8)) {
+        *word = u64::from_le_bytes(c.try_into().unwrap_or_default());
+    }
+    words
+}
+
+/// The keyword anchor of the letter run at `s`, if it is one.
+#[inline(never)]
+fn word_anchor(bytes: &[u8], s: usize) -> Option<(usize, usize, Anchor)> {
+    let e = letters_end(bytes, s + 1);
+    let anchor = keyword(bytes.get(s..e)?)?;
+    Some((s, e, anchor))
+}
+
+/// The digit run at `s` as an anchor.
+#[inline(never)]
+fn digit_anchor(bytes: &[u8], s: usize) -> (usize, usize, Anchor) {
+    let mut e = s + 1;
+    while bytes.get(e).is_some_and(u8::is_ascii_digit) {
+        e += 1;
+    }
+    (s, e, Anchor::Digit)
+}
+
+/// The first anchor among the runs starting in the block at `base`, whose
+/// window is `w`.
+#[inline(always)]
+fn block_anchor(bytes: &[u8], base: usize, w: &[u8; WINDOW]) -> Option<(usize, usize, Anchor)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    for (k, marks) in run_starts(w).into_iter().enumerate() {
+        if marks == 0 {
+            continue;
+        }
+        let digits = marks & ONES;
+        // Letter runs before the first digit run (all when there is none).
+        let mut letters = marks & (0x80 * ONES) & digits.wrapping_sub(1);
+        while letters != 0 {
+            let i = k * 8 + (letters.trailing_zeros() / 8) as usize;
+            letters &= letters - 1;
+            if let Some(v) = w
+                .get(i + 1..i + 5)
+                .and_then(|x| <[u8; 4]>::try_from(x).ok())
+                && may_be_keyword(v)
+                && let Some(found) = word_anchor(bytes, base + i)
+            {
+                return Some(found);
             }
         }
-        if class == 2 {
-            return Some((s, pos, Anchor::Digit));
-        }
-        let word = &bytes[s..pos];
-        if (3..=9).contains(&word.len())
-            && keyword_prefix(word)
-            && let Some(a) = keyword(word)
-        {
-            return Some((s, pos, a));
+        if digits != 0 {
+            let i = k * 8 + (digits.trailing_zeros() / 8) as usize;
+            return Some(digit_anchor(bytes, base + i));
         }
     }
     None
+}
+
+/// The next anchor at or after `pos`: a whole ASCII word that is a
+/// keyword, or a run of digits; its start, end and kind. A run starts at
+/// `pos` whatever comes before it.
+///
+/// Blocks of [`BLOCK`] bytes are marked where runs start (vector code);
+/// only the letter runs whose first three letters hash like a keyword's
+/// are read further, so most words cost a few instructions.
+fn next_anchor(bytes: &[u8], pos: usize) -> Option<(usize, usize, Anchor)> {
+    let &first = bytes.get(pos)?;
+    if first.is_ascii_digit() {
+        return Some(digit_anchor(bytes, pos));
+    }
+    let mut base = pos + 1;
+    if is_letter(first) {
+        if let Some(found) = word_anchor(bytes, pos) {
+            return Some(found);
+        }
+        base = letters_end(bytes, pos + 1);
+    }
+    // From here on the byte before `base` is the text's own.
+    while let Some(win) = bytes.get(base - 1..base - 1 + WINDOW) {
+        let Ok(w) = <&[u8; WINDOW]>::try_from(win) else {
+            break;
+        };
+        if let Some(found) = block_anchor(bytes, base, w) {
+            return Some(found);
+        }
+        base += BLOCK;
+    }
+    // The last bytes, padded with zeros (no letter, no digit).
+    let rest = bytes.get(base - 1..)?;
+    if rest.len() < 2 {
+        return None;
+    }
+    let mut w = [0u8; WINDOW];
+    w.get_mut(..rest.len())?.copy_from_slice(rest);
+    block_anchor(bytes, base, &w)
 }
 
 // --------------------------------------------------------------- lexer ----
@@ -2333,6 +2442,104 @@ mod tests {
                 3
             };
             assert_eq!(letters_end(&v, 0), want, "byte {byte:#x}");
+        }
+    }
+
+    /// The scan as a plain loop over runs: the reference for
+    /// [`next_anchor`].
+    fn plain_next_anchor(bytes: &[u8], mut pos: usize) -> Option<(usize, usize, Anchor)> {
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if !b.is_ascii_alphanumeric() {
+                pos += 1;
+                continue;
+            }
+            let s = pos;
+            let digit = b.is_ascii_digit();
+            while pos < bytes.len()
+                && bytes[pos].is_ascii_alphanumeric()
+                && bytes[pos].is_ascii_digit() == digit
+            {
+                pos += 1;
+            }
+            if digit {
+                return Some((s, pos, Anchor::Digit));
+            }
+            if let Some(a) = keyword(&bytes[s..pos]) {
+                return Some((s, pos, a));
+            }
+        }
+        None
+    }
+
+    fn all_anchors(text: &str, from: usize) -> Vec<(usize, usize, Anchor)> {
+        let mut out = Vec::new();
+        let mut pos = from;
+        while let Some(found) = next_anchor(text.as_bytes(), pos) {
+            assert!(found.0 >= pos && found.1 > found.0, "{text:?} at {pos}");
+            out.push(found);
+            pos = found.1;
+        }
+        out
+    }
+
+    fn plain_anchors(text: &str, from: usize) -> Vec<(usize, usize, Anchor)> {
+        let mut out = Vec::new();
+        let mut pos = from;
+        while let Some(found) = plain_next_anchor(text.as_bytes(), pos) {
+            out.push(found);
+            pos = found.1;
+        }
+        out
+    }
+
+    #[test]
+    fn scan_finds_the_runs_a_plain_loop_finds() {
+        let samples = [
+            "",
+            "x",
+            "7",
+            "March",
+            "On March 24, 2024 at 04:30 the sat-nav said Sept. 11th.",
+            "remarks on the market: MAY 2024, mAR 3, SeptemberS, Wednesdays",
+            "12345678901234567890123456789012345678901234567890 yesterday",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz tomorrow",
+            "\u{e9}t\u{e9} \u{2014}Friday\u{a0}Tue\u{301} d\u{e9}cembre jan2024 2024jan",
+            "                               Monday                          Dec",
+            "word word word word word word word word word word word word Oct 1",
+        ];
+        for text in samples {
+            for from in 0..=text.len() {
+                assert_eq!(
+                    all_anchors(text, from),
+                    plain_anchors(text, from),
+                    "{text:?} from {from}"
+                );
+            }
+        }
+        // Every keyword in every position of a block and its window.
+        for &(key, len, ninth, _) in KEYWORDS {
+            let word = String::from_utf8(unpack(key, len, ninth)).unwrap_or_default();
+            for pad in 0..40 {
+                for text in [
+                    format!("{}{word} x", " ".repeat(pad)),
+                    format!("{}{} 9", "a.".repeat(pad), word.to_uppercase()),
+                    format!("{}{word}", "1-".repeat(pad)),
+                ] {
+                    assert_eq!(all_anchors(&text, 0), plain_anchors(&text, 0), "{text:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_matches_a_plain_loop(
+            text in "([a-zA-Z]{1,10}|[0-9]{1,5}|[ .,:/\\-]|\\PC|(?i:jan|march|sept|sat|tues|today|year|month|wednesday|yesterday)){0,60}",
+            from in 0usize..400,
+        ) {
+            let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            proptest::prop_assert_eq!(all_anchors(&text, from), plain_anchors(&text, from));
         }
     }
 

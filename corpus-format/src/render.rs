@@ -49,11 +49,18 @@ where
         .filter(|b| !b.as_ref().trim().is_empty())
         .collect();
     let soft_break = if blocks.len() == 1 { ' ' } else { '\n' };
+    let room: usize = blocks.iter().map(|b| b.as_ref().len() + 2).sum();
+    out.reserve(room);
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
             out.push_str("\n\n");
         }
         let block = block.as_ref();
+        // Most blocks are one line: one search tells.
+        if memchr::memchr2(b'\n', b'\r', block.as_bytes()).is_none() {
+            out.push_str(block.trim());
+            continue;
+        }
         let mut first_line = true;
         for line in RawLines::new(block) {
             let line = block[line.start..line.end].trim();

@@ -71,14 +71,16 @@ impl State {
         self.0[3]
     }
 
-    /// No rule can break or look ahead in this state.
+    /// No rule can break or look ahead in this state, nor after any run of
+    /// characters other than terminators and line breaks.
+    ///
+    /// Every rule that looks back from the last part wants it to be a
+    /// terminator, a line break, the start, or a run of closing
+    /// punctuation or spaces through which it looks on for a terminator;
+    /// a last part that is a letter or `Other` blocks them all, and what
+    /// follows (no terminator, no line break) cannot unblock them.
     fn is_quiet(self) -> bool {
-        !self.0.iter().any(|p| {
-            matches!(
-                p,
-                Part::Sot | Part::Cr | Part::Lf | Part::ATerm | Part::STerm
-            )
-        })
+        matches!(self.last(), Part::Other | Part::UpperLower)
     }
 
     fn is_saterm(p: Part) -> bool {

@@ -21,11 +21,14 @@
 //! - the look-ahead of SB8 (is the next letter after `.` lower case?) is
 //!   computed once per stretch and reused until the position passes the
 //!   character that decided it;
-//! - while no part is a terminator, a line break or the start, no rule can
-//!   break, so the counter jumps with `memchr` to the next `.`, `!`, `?`,
-//!   CR or LF. The parts it jumped over are then summarised as `Other`
-//!   except the last one: the rules only compare older parts with
-//!   terminators, which none of them was.
+//! - once the last part is a letter or `Other`, no rule can break or look
+//!   back past it until the next terminator or line break (the rules that
+//!   look back want a terminator reached through closing punctuation and
+//!   spaces only), so the counter jumps with `memchr` to the next `.`,
+//!   `!`, `?`, CR or LF. The parts it jumped over are then summarised as
+//!   `Other` except the last one: the rules only compare older parts with
+//!   terminators (through that blocking part, which they cannot pass) and
+//!   the part just before a terminator with a letter (SB7), which is kept.
 
 use super::classify::{ASCII_SENTENCE, SentenceClass, classify, decode_at, find_unknown};
 

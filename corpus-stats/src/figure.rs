@@ -20,10 +20,11 @@
 //!
 //! # How it works
 //!
-//! One left-to-right pass. A scanner reading eight bytes at a time finds
-//! the next candidate: a digit, or a whole word whose first three letters
-//! can begin a number word (a table lookup at each word start) and which is
-//! one (a single hashed lookup). From there the
+//! One left-to-right pass. A scanner reading sixteen bytes at a time (in
+//! vector operations the compiler derives from plain byte tests) finds the
+//! next candidate: a digit, or a whole word whose first three letters can
+//! begin a number word (a table lookup at each start of a word of three
+//! letters or more) and which is one (a single hashed lookup). From there the
 //! extractor reads the number forward and looks at a bounded window around
 //! it (at most three words of at most 40 bytes on either side, gaps of at
 //! most 8 bytes), then resumes after everything it read. Every rejected
@@ -346,14 +347,6 @@ fn letter_mask(x: u64) -> u64 {
     at_least_a & !above_z & !x & HIGH
 }
 
-/// Per byte of `x`: the high bit set iff the byte is an ASCII digit.
-fn digit_mask(x: u64) -> u64 {
-    let y = x & !HIGH;
-    let at_least_0 = y + (0x80 - b'0' as u64) * ONES;
-    let above_9 = y + (0x80 - b'9' as u64 - 1) * ONES;
-    at_least_0 & !above_9 & !x & HIGH
-}
-
 /// End of the run of ASCII letters starting at `i`, eight bytes at a time.
 fn letters_end(b: &[u8], mut i: usize) -> usize {
     while let Some(x) = chunk_at(b, i) {
@@ -423,67 +416,104 @@ fn word_candidate(text: &str, s: usize) -> (bool, Option<usize>) {
     )
 }
 
+/// Bytes the candidate scan reads at once.
+const BLOCK: usize = 16;
+
+/// The byte before `i`, the [`BLOCK`] bytes from `i` and the two after,
+/// if they all lie in `b`.
+fn scan_window(b: &[u8], i: usize) -> Option<&[u8; BLOCK + 3]> {
+    let start = i.checked_sub(1)?;
+    b.get(start..start.checked_add(BLOCK + 3)?)?.try_into().ok()
+}
+
+/// [`scan_window`] where it reaches outside `b`, with zeros there (a zero
+/// byte is neither a letter nor a digit).
+fn scan_window_padded(b: &[u8], i: usize) -> [u8; BLOCK + 3] {
+    let mut w = [0u8; BLOCK + 3];
+    for (k, d) in w.iter_mut().enumerate() {
+        if let Some(&c) = (i + k).checked_sub(1).and_then(|at| b.get(at)) {
+            *d = c;
+        }
+    }
+    w
+}
+
+fn is_letter(c: u8) -> bool {
+    (c | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// The low bits of the eight bytes of `x` (each 0 or 1), as eight bits.
+fn pack_bytes(x: u64) -> u32 {
+    // Byte k's bit lands at bit 56 + k, and no two bits meet or carry.
+    (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// For the [`BLOCK`] bytes of a [`scan_window`], one bit each: where a
+/// word of three ASCII letters or more starts, and where an ASCII digit
+/// is. Written byte by byte over a fixed window, which the compiler turns
+/// into a few vector operations.
+fn scan_marks(w: &[u8; BLOCK + 3]) -> (u32, u32) {
+    let mut starts = [0u8; BLOCK];
+    let mut digits = [0u8; BLOCK];
+    for k in 0..BLOCK {
+        let start =
+            is_letter(w[k + 1]) & !is_letter(w[k]) & is_letter(w[k + 2]) & is_letter(w[k + 3]);
+        starts[k] = u8::from(start);
+        digits[k] = u8::from(w[k + 1].is_ascii_digit());
+    }
+    let bits = |m: &[u8; BLOCK]| {
+        let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
+        lo.copy_from_slice(&m[..8]);
+        hi.copy_from_slice(&m[8..]);
+        pack_bytes(u64::from_le_bytes(lo)) | pack_bytes(u64::from_le_bytes(hi)) << 8
+    };
+    (bits(&starts), bits(&digits))
+}
+
 /// The next candidate at or after `from`: a digit (`end` is one past it)
-/// or a whole number word (`end` is its end). Eight bytes at a time, the
-/// scan finds digits and word starts (an ASCII letter after a byte that is
-/// not one); a word is read further only when its first three letters can
-/// begin a number word, so the scan reads every byte a bounded number of
-/// times.
+/// or a whole number word (`end` is its end). [`BLOCK`] bytes at a time,
+/// the scan finds the first digit and the starts of words of at least
+/// three letters before it; a word is read further only when its first
+/// three letters can begin a number word, so the scan reads every byte a
+/// bounded number of times.
 fn next_candidate(text: &str, from: usize) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let mut i = from;
-    let mut after_letter = from
-        .checked_sub(1)
-        .and_then(|k| b.get(k))
-        .is_some_and(u8::is_ascii_alphabetic);
-    'chunks: while let Some(x) = chunk_at(b, i) {
-        let letters = letter_mask(x);
-        let starts = letters & !(letters << 8 | u64::from(after_letter) << 7);
-        let mut found = digit_mask(x) | starts;
-        while found != 0 {
-            let k = i + (found.trailing_zeros() / 8) as usize;
-            found &= found - 1;
-            if b.get(k).is_some_and(u8::is_ascii_digit) {
-                return Some((k, k + 1));
+    'blocks: while i < b.len() {
+        let padded;
+        let w = match scan_window(b, i) {
+            Some(w) => w,
+            None => {
+                padded = scan_window_padded(b, i);
+                &padded
             }
-            if let Some(&[c0, c1, c2]) = b.get(k..k + 3)
-                && !maybe_scan_prefix(c0, c1, c2)
-            {
+        };
+        let (starts, digits) = scan_marks(w);
+        // Only the words before the first digit.
+        let mut words = starts & (digits & digits.wrapping_neg()).wrapping_sub(1);
+        while words != 0 {
+            let j = words.trailing_zeros() as usize % BLOCK;
+            words &= words - 1;
+            if !maybe_scan_prefix(w[j + 1], w[j + 2], w[j + 3]) {
                 continue;
             }
+            let k = i + j;
             match word_candidate(text, k) {
                 (true, Some(e)) => return Some((k, e)),
-                (_, Some(e)) if e > i + 8 => {
-                    // The word ran past this chunk: go on after it.
+                (_, Some(e)) if e > i + BLOCK => {
+                    // The word ran past this block: go on after it.
                     i = e;
-                    after_letter = true;
-                    continue 'chunks;
+                    continue 'blocks;
                 }
-                // Within the chunk: later bits lie after the word.
+                // Within the block: later marks lie after the word.
                 _ => {}
             }
         }
-        after_letter = letters >> 63 != 0;
-        i += 8;
-    }
-    // The last bytes, one at a time.
-    let len = b.len();
-    while i < len {
-        let c = b[i];
-        if c.is_ascii_digit() {
-            return Some((i, i + 1));
+        if digits != 0 {
+            let k = i + digits.trailing_zeros() as usize;
+            return Some((k, k + 1));
         }
-        if c.is_ascii_alphabetic() {
-            let e = letters_end(b, i + 1);
-            if !after_letter && let (true, Some(e)) = word_candidate(text, i) {
-                return Some((i, e));
-            }
-            after_letter = true;
-            i = e;
-            continue;
-        }
-        after_letter = false;
-        i += 1;
+        i += BLOCK;
     }
     None
 }
@@ -609,7 +639,7 @@ struct Core {
 #[cfg(test)]
 mod tests {
     use super::lexicon::{scan_bytes, scan_prefix};
-    use super::{letters_end, letters_start, next_candidate};
+    use super::{letters_end, letters_start, next_candidate, pack_bytes};
 
     /// The candidate scan one byte at a time.
     fn next_candidate_bytewise(text: &str, from: usize) -> Option<(usize, usize)> {
@@ -670,6 +700,17 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn pack_bytes_gathers_every_pattern() {
+        for bits in 0..=255u32 {
+            let mut bytes = [0u8; 8];
+            for (k, b) in bytes.iter_mut().enumerate() {
+                *b = u8::from(bits >> k & 1 == 1);
+            }
+            assert_eq!(pack_bytes(u64::from_le_bytes(bytes)), bits);
         }
     }
 

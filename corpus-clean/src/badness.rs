@@ -154,50 +154,84 @@ fn lower_ascii(w: W) -> bool {
 }
 
 /// Whether `text` contains a sequence that looks like mojibake.
+///
+/// Every combination ends at a non-ASCII character or at the ASCII
+/// character right after one, and has a character of a class other than
+/// `COMMON` in one of its last two places; only there is the window of the
+/// last six characters rebuilt, from the text, and tested. When the
+/// character before is ASCII, only a C1 control can be bad.
 pub(crate) fn is_bad(text: &str) -> bool {
     let b = text.as_bytes();
-    // Window of the last six characters: w[5] is the current one.
-    let mut w = [NONE; 6];
-    let mut n = 0usize;
-    let mut i = 0;
+    // End and classes of the last non-ASCII character visited.
+    let mut prev_end = usize::MAX;
+    let mut prev_k: Cat = 0;
+    let mut i = crate::scan::next_non_ascii(b, 0);
     while i < b.len() {
-        if b[i] < 0x80 && w[5].c.is_ascii() {
-            // Every combination involves a non-ASCII character in one of its
-            // last two places: skip ASCII after ASCII, keeping the window.
-            let end = crate::scan::next_non_ascii(b, i);
-            let run = end - i;
-            if run < 6 {
-                w.copy_within(run.., 0);
-            }
-            let from = end - run.min(6);
-            for (slot, &x) in w[6 - run.min(6)..].iter_mut().zip(&b[from..end]) {
-                *slot = W {
-                    c: char::from(x),
-                    k: 0,
-                };
-            }
-            n += end - i;
-            i = end;
-            continue;
-        }
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-            i += 1;
-            continue;
+            return false;
         };
-        w.copy_within(1.., 0);
-        w[5] = W { c, k: cat(c) };
-        n += 1;
-        i += c.len_utf8();
-        // Every combination has a character of a class other than COMMON
-        // in one of its last two places.
-        if (w[5].k | w[4].k) & !COMMON == 0 {
-            continue;
-        }
-        if bad_at(&w, n) {
+        let k = cat(c);
+        let end = i + c.len_utf8();
+        if prev_end == i {
+            if (prev_k | k) & !COMMON != 0 {
+                let (w, n) = window(text, i, W { c, k });
+                if bad_at(&w, n) {
+                    return true;
+                }
+            }
+        } else if k & C1 != 0 {
+            // The character before is ASCII or absent: of all the
+            // combinations, only a C1 control alone can match.
             return true;
         }
+        // The ASCII character after this one, if any.
+        if let Some(&next) = b.get(end)
+            && next < 0x80
+        {
+            // With an ASCII character last, only these combinations can
+            // match: after `Œ`, `œ`, `Ã`, `Â` or `В`, or a word character
+            // after an opening or closing mark.
+            // (The latter needs an accented letter, so non-ASCII, before.)
+            let may_match = matches!(c, 'Œ' | 'œ' | 'Ã' | 'Â' | 'В')
+                || (k & (START | END) != 0
+                    && (next.is_ascii_alphanumeric() || next == b'_')
+                    && i > 0
+                    && b[i - 1] >= 0x80);
+            if may_match {
+                let z = W {
+                    c: char::from(next),
+                    k: 0,
+                };
+                let (w, n) = window(text, end, z);
+                if bad_at(&w, n) {
+                    return true;
+                }
+            }
+            i = crate::scan::next_non_ascii(b, end);
+        } else {
+            i = end;
+        }
+        prev_end = end;
+        prev_k = k;
     }
     false
+}
+
+/// The window of six characters ending with `z`, which starts at `at` in
+/// `text`: the five characters before it (empty entries before the start),
+/// and how many characters there are up to `z`, counted up to six (all
+/// [`bad_at`] needs to know).
+#[inline]
+fn window(text: &str, at: usize, z: W) -> ([W; 6], usize) {
+    let mut w = [NONE; 6];
+    w[5] = z;
+    let mut n = 1;
+    let before = text.get(..at).unwrap_or("");
+    for (slot, c) in w[..5].iter_mut().rev().zip(before.chars().rev()) {
+        *slot = W { c, k: cat(c) };
+        n += 1;
+    }
+    (w, n)
 }
 
 /// Whether the window, ending at its last character, ends a bad sequence.
@@ -415,7 +449,45 @@ fn is_word(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_bad;
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The test as first written: a window slid over every character.
+    fn is_bad_oracle(text: &str) -> bool {
+        let mut w = [NONE; 6];
+        for (n, c) in text.chars().enumerate() {
+            w.copy_within(1.., 0);
+            w[5] = W { c, k: cat(c) };
+            if (w[5].k | w[4].k) & !COMMON != 0 && bad_at(&w, n + 1) {
+                return true;
+            }
+        }
+        false
+    }
+
+    const PIECES: &[&str] = &[
+        "a", "e", " ", ".", ",", "?", "\n", "Ã", "Â", "©", "€", "™", "œ", "Œ", "°", "×", "²", "à",
+        "µ", "√", "±", "≈", "в", "Ђ", "ā", "\u{a0}", "¡", "‚", "Ä", "ì", "â", "ó", "ä", "В", "Г",
+        "Р", "С", "Β", "Ο", "β", "Ά", "Ø", "Ù", "Š", "»", "ў", "“", "”", "’", "—", "é", "É", "ü",
+        "\u{92}", "\u{85}", "╨", "┐", "¢", "§", "¶", "¬", "Ω", "ж", "Ж", "ﬁ", "😀", "x", "_", "1",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        #[test]
+        fn agrees_with_the_sliding_window(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..12)
+        ) {
+            let text = parts.concat();
+            prop_assert_eq!(is_bad(&text), is_bad_oracle(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn agrees_with_the_sliding_window_on_any_text(text in "[ -~\u{80}-\u{500}\u{2000}-\u{2600}]{0,12}") {
+            prop_assert_eq!(is_bad(&text), is_bad_oracle(&text), "{:?}", text);
+        }
+    }
 
     #[test]
     fn mojibake_is_bad() {

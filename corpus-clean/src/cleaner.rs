@@ -395,7 +395,8 @@ impl Cleaner {
         };
         if self.html_entities {
             for _ in 0..MAX_ENTITY_ROUNDS {
-                if !p.cur.contains('&') || !p.step(true, entity::decode) {
+                if memchr::memchr(b'&', p.cur.as_bytes()).is_none() || !p.step(true, entity::decode)
+                {
                     break;
                 }
             }

@@ -520,9 +520,15 @@ fn try_whole(text: &str, cm: &Charmap) -> Attempt {
 /// Whether some space in `bytes` looks like a byte `0xA0` of a UTF-8
 /// sequence that was turned into a space.
 fn has_altered_a0(bytes: &[u8]) -> bool {
-    // Every pattern has its space one to three bytes after its start.
-    memchr::memchr_iter(b' ', bytes).any(|sp| {
-        (sp.saturating_sub(3)..sp).any(|i| bytes[i] >= 0xC2 && altered_at(&bytes[i..]).is_some())
+    // Every pattern starts with a lead byte (`0xC2` or more) and has its
+    // space one to three bytes later: only lead bytes followed by a space
+    // that soon are looked at.
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b >= 0xC2
+            && bytes
+                .get(i + 1..(i + 4).min(bytes.len()))
+                .is_some_and(|next| next.contains(&b' '))
+            && altered_at(&bytes[i..]).is_some()
     })
 }
 
@@ -664,6 +670,31 @@ mod tests {
         // Read as Mac Roman this line decodes, into Armenian with an Arabic
         // mark; the Windows-1252 run alone is the real damage.
         assert_eq!(fix("’â€™"), "’’");
+    }
+
+    /// The search for altered bytes as first written: from each space.
+    fn has_altered_a0_oracle(bytes: &[u8]) -> bool {
+        memchr::memchr_iter(b' ', bytes).any(|sp| {
+            (sp.saturating_sub(3)..sp)
+                .any(|i| bytes[i] >= 0xC2 && altered_at(&bytes[i..]).is_some())
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20000))]
+
+        #[test]
+        fn altered_bytes_are_found_from_lead_bytes(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    b' ', b'a', 0x80, 0x85, 0xA0, 0xA9, 0xBF, 0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9,
+                    0xE0, 0xE2, 0xE3, 0xF0,
+                ]),
+                0..12,
+            )
+        ) {
+            proptest::prop_assert_eq!(has_altered_a0(&bytes), has_altered_a0_oracle(&bytes));
+        }
     }
 
     #[test]

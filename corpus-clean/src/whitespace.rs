@@ -14,16 +14,17 @@ const WINDOW: usize = 64;
 /// break before a space or tab. Written without early exit so that it
 /// compiles to vector code.
 #[inline]
-fn window_needs_work(w: &[u8], trim_start: bool) -> bool {
-    let mut flag = false;
-    for pair in w.windows(2) {
-        let (x, y) = (pair[0], pair[1]);
-        let x_ws = x == b' ' || x == b'\t';
-        let y_ws = y == b' ' || y == b'\t';
-        let y_nl = y == b'\n' || y == b'\r';
-        flag |= (x_ws && (y_ws || y_nl)) | (x == b'\r') | (trim_start & (x == b'\n') & y_ws);
+fn window_needs_work(w: &[u8; WINDOW + 1], trim_start: bool) -> bool {
+    let mut flag = 0u8;
+    for i in 0..WINDOW {
+        let (x, y) = (w[i], w[i + 1]);
+        let x_ws = (x == b' ') | (x == b'\t');
+        let y_ws = (y == b' ') | (y == b'\t');
+        let y_nl = (y == b'\n') | (y == b'\r');
+        flag |=
+            u8::from((x_ws & (y_ws | y_nl)) | (x == b'\r') | (trim_start & (x == b'\n') & y_ws));
     }
-    flag
+    flag != 0
 }
 
 /// Edits fixing the whitespace layout of `text`.
@@ -36,9 +37,25 @@ pub(crate) fn fix(text: &str, trim_start: bool) -> Vec<Edit> {
     let mut slow_until = 0;
     while i < b.len() {
         // Fast path: skip 64 bytes at once when no pair in them needs work.
+        if i >= slow_until && i + WINDOW >= b.len() {
+            // The last bytes: the same check on a copy padded with line
+            // breaks (spaces before the end of the text are at a line end).
+            let mut w = [b'\n'; WINDOW + 1];
+            let tail = &b[i..];
+            w[..tail.len()].copy_from_slice(tail);
+            let leading = line_start && matches!(b[i], b' ' | b'\t');
+            if !leading && !window_needs_work(&w, trim_start) {
+                break;
+            }
+            slow_until = b.len();
+        }
         if i >= slow_until && i + WINDOW < b.len() {
             let leading = line_start && matches!(b[i], b' ' | b'\t');
-            if !leading && !window_needs_work(&b[i..=i + WINDOW], trim_start) {
+            let needs_work = b
+                .get(i..=i + WINDOW)
+                .and_then(|w| w.try_into().ok())
+                .is_none_or(|w| window_needs_work(w, trim_start));
+            if !leading && !needs_work {
                 line_start = b[i + WINDOW - 1] == b'\n';
                 i += WINDOW;
                 continue;

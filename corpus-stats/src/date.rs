@@ -225,6 +225,7 @@ pub struct DateMentions<'a> {
     pos: usize,
     floor: usize,
     chain: Option<Chain>,
+    scan: Scan,
 }
 
 /// Finds the date mentions of `text`, resolving them against `reference`
@@ -254,6 +255,7 @@ pub fn date_mentions(text: &str, reference: Option<NaiveDate>) -> DateMentions<'
         pos: 0,
         floor: 0,
         chain: None,
+        scan: Scan::default(),
     }
 }
 
@@ -587,10 +589,10 @@ fn letters_end(bytes: &[u8], mut pos: usize) -> usize {
 }
 
 /// Bytes the scan classifies at once.
-const BLOCK: usize = 32;
-/// A block with the byte before it and the four after it, where a word
-/// starting at the end of the block goes on.
-const WINDOW: usize = BLOCK + 4;
+const BLOCK: usize = 64;
+/// A block with the byte before it and the bytes after it where a word
+/// starting at the end of the block goes on (four are read).
+const WINDOW: usize = BLOCK + 8;
 
 /// Folds the first three bytes of a word (little-endian in `v`; the fourth
 /// byte is ignored) into fifteen bits, case blind: only the low five bits
@@ -657,6 +659,14 @@ fn run_starts(w: &[u8; WINDOW]) -> [u64; BLOCK / 8] {
     words
 }
 
+/// The high bits of the eight bytes of `x`, as eight bits.
+#[inline(always)]
+fn high_bits(x: u64) -> u64 {
+    // The products of the eight bits land on bits 56 to 63, apart from
+    // each other and with no carries.
+    ((x & 0x8080_8080_8080_8080).wrapping_mul(0x0002_0408_1020_4081)) >> 56
+}
+
 /// The keyword anchor of the letter run at `s`, if it is one.
 #[inline(never)]
 fn word_anchor(bytes: &[u8], s: usize) -> Option<(usize, usize, Anchor)> {
@@ -675,36 +685,99 @@ fn digit_anchor(bytes: &[u8], s: usize) -> (usize, usize, Anchor) {
     (s, e, Anchor::Digit)
 }
 
-/// The first anchor among the runs starting in the block at `base`, whose
-/// window is `w`.
-#[inline(always)]
-fn block_anchor(bytes: &[u8], base: usize, w: &[u8; WINDOW]) -> Option<(usize, usize, Anchor)> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    for (k, marks) in run_starts(w).into_iter().enumerate() {
-        if marks == 0 {
-            continue;
+/// The scan's place: the run starts of one block, kept between anchors
+/// (several anchors often fall in one block).
+#[derive(Debug, Clone, Copy, Default)]
+struct Scan {
+    /// Where the block starts.
+    base: usize,
+    /// Where it ends (`base` when there is no block yet).
+    end: usize,
+    /// One bit per byte of the block where a run of letters starts.
+    letters: u64,
+    /// The same for runs of digits.
+    digits: u64,
+}
+
+impl Scan {
+    /// Marks the run starts of the block at `base` (the byte before it is
+    /// the text's own, so `base > 0`).
+    fn load(&mut self, bytes: &[u8], base: usize) -> Option<()> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        let padded;
+        let w = match bytes
+            .get(base - 1..base - 1 + WINDOW)
+            .and_then(|win| <&[u8; WINDOW]>::try_from(win).ok())
+        {
+            Some(w) => w,
+            None => {
+                // The last bytes, padded with zeros (no letter, no digit).
+                let rest = bytes.get(base - 1..)?;
+                let mut w = [0u8; WINDOW];
+                w.get_mut(..rest.len())?.copy_from_slice(rest);
+                padded = w;
+                &padded
+            }
+        };
+        let marks = run_starts(w);
+        let mut letters = 0u64;
+        let mut any_digit = 0u64;
+        for (k, &m) in marks.iter().enumerate() {
+            letters |= high_bits(m) << (8 * k);
+            any_digit |= m & ONES;
         }
-        let digits = marks & ONES;
-        // Letter runs before the first digit run (all when there is none).
-        let mut letters = marks & (0x80 * ONES) & digits.wrapping_sub(1);
-        while letters != 0 {
-            let i = k * 8 + (letters.trailing_zeros() / 8) as usize;
-            letters &= letters - 1;
-            if let Some(v) = w
-                .get(i + 1..i + 5)
-                .and_then(|x| <[u8; 4]>::try_from(x).ok())
-                && may_be_keyword(v)
-                && let Some(found) = word_anchor(bytes, base + i)
-            {
-                return Some(found);
+        let mut digits = 0u64;
+        if any_digit != 0 {
+            for (k, &m) in marks.iter().enumerate() {
+                digits |= high_bits((m & ONES) << 7) << (8 * k);
             }
         }
-        if digits != 0 {
-            let i = k * 8 + (digits.trailing_zeros() / 8) as usize;
-            return Some(digit_anchor(bytes, base + i));
+        *self = Scan {
+            base,
+            end: base + BLOCK,
+            letters,
+            digits,
+        };
+        Some(())
+    }
+
+    /// The first anchor among the runs starting at or after `from`, where
+    /// the byte before `from` is the text's own (`from > 0`).
+    #[inline]
+    fn find(&mut self, bytes: &[u8], mut from: usize) -> Option<(usize, usize, Anchor)> {
+        loop {
+            if !(self.base..self.end).contains(&from) {
+                if from >= bytes.len() {
+                    return None;
+                }
+                self.load(bytes, from)?;
+            }
+            // The runs from `from` on.
+            let keep = u64::MAX.checked_shl((from - self.base) as u32).unwrap_or(0);
+            let digits = self.digits & keep;
+            // Letter runs before the first digit run.
+            let mut letters = self.letters & keep & digits.wrapping_sub(1);
+            while letters != 0 {
+                let i = letters.trailing_zeros() as usize;
+                letters &= letters - 1;
+                let s = self.base + i;
+                if let Some(v) = bytes.get(s..).and_then(|x| x.get(..4))
+                    && let Ok(v) = <[u8; 4]>::try_from(v)
+                    && !may_be_keyword(v)
+                {
+                    continue;
+                }
+                if let Some(found) = word_anchor(bytes, s) {
+                    return Some(found);
+                }
+            }
+            if digits != 0 {
+                let i = digits.trailing_zeros() as usize;
+                return Some(digit_anchor(bytes, self.base + i));
+            }
+            from = self.end;
         }
     }
-    None
 }
 
 /// The next anchor at or after `pos`: a whole ASCII word that is a
@@ -714,36 +787,19 @@ fn block_anchor(bytes: &[u8], base: usize, w: &[u8; WINDOW]) -> Option<(usize, u
 /// Blocks of [`BLOCK`] bytes are marked where runs start (vector code);
 /// only the letter runs whose first three letters hash like a keyword's
 /// are read further, so most words cost a few instructions.
-fn next_anchor(bytes: &[u8], pos: usize) -> Option<(usize, usize, Anchor)> {
+fn next_anchor(scan: &mut Scan, bytes: &[u8], pos: usize) -> Option<(usize, usize, Anchor)> {
     let &first = bytes.get(pos)?;
     if first.is_ascii_digit() {
         return Some(digit_anchor(bytes, pos));
     }
-    let mut base = pos + 1;
+    let mut from = pos + 1;
     if is_letter(first) {
         if let Some(found) = word_anchor(bytes, pos) {
             return Some(found);
         }
-        base = letters_end(bytes, pos + 1);
+        from = letters_end(bytes, pos + 1);
     }
-    // From here on the byte before `base` is the text's own.
-    while let Some(win) = bytes.get(base - 1..base - 1 + WINDOW) {
-        let Ok(w) = <&[u8; WINDOW]>::try_from(win) else {
-            break;
-        };
-        if let Some(found) = block_anchor(bytes, base, w) {
-            return Some(found);
-        }
-        base += BLOCK;
-    }
-    // The last bytes, padded with zeros (no letter, no digit).
-    let rest = bytes.get(base - 1..)?;
-    if rest.len() < 2 {
-        return None;
-    }
-    let mut w = [0u8; WINDOW];
-    w.get_mut(..rest.len())?.copy_from_slice(rest);
-    block_anchor(bytes, base, &w)
+    scan.find(bytes, from)
 }
 
 // --------------------------------------------------------------- lexer ----
@@ -773,13 +829,31 @@ struct Token<'a> {
     spaced: bool,
 }
 
+/// Whether the character at `pos` is alphanumeric (`false` off a
+/// character boundary).
+#[inline]
 fn is_alnum_at(text: &str, pos: usize) -> bool {
-    text.get(pos..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_alphanumeric)
+    match text.as_bytes().get(pos) {
+        // An ASCII byte always starts a character.
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(pos..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_alphanumeric),
+        None => false,
+    }
 }
 
+/// The character before `pos` (`None` off a character boundary).
+#[inline]
 fn char_before(text: &str, pos: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    if let Some(&b) = pos.checked_sub(1).and_then(|i| bytes.get(i))
+        && b < 0x80
+        && text.is_char_boundary(pos)
+    {
+        return Some(char::from(b));
+    }
     text.get(..pos).and_then(|s| s.chars().next_back())
 }
 
@@ -890,10 +964,21 @@ fn word_before(text: &str, pos: usize, floor: usize) -> Option<(usize, &str)> {
     let mut end = head.len();
     let mut n = 0;
     let mut newlines = 0;
-    for c in head.chars().rev() {
-        if !c.is_whitespace() {
-            break;
-        }
+    loop {
+        // ASCII fast path: most gaps are one space.
+        let c = match end.checked_sub(1).and_then(|i| head.as_bytes().get(i)) {
+            None => break,
+            Some(&b) if b < 0x80 => {
+                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
+                    break;
+                }
+                char::from(b)
+            }
+            Some(_) => match head.get(..end).and_then(|h| h.chars().next_back()) {
+                Some(c) if c.is_whitespace() => c,
+                _ => break,
+            },
+        };
         n += 1;
         if c == '\n' {
             newlines += 1;
@@ -982,8 +1067,28 @@ fn day_fits(m: u32, d: u32, y: Option<i32>) -> bool {
 
 /// The date with month `m`, day `d` closest to `r` (ties go to the past).
 fn closest_day(r: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    let y = r.year();
+    // When the day exists in the reference's year, it is one of the two
+    // nearest; the other lies a year away on the far side of the reference.
+    if let Some(c) = NaiveDate::from_ymd_opt(y, m, d) {
+        let days = |a: NaiveDate, b: NaiveDate| {
+            i64::from(a.num_days_from_ce()) - i64::from(b.num_days_from_ce())
+        };
+        return Some(if c <= r {
+            match NaiveDate::from_ymd_opt(y + 1, m, d) {
+                Some(next) if days(next, r) < days(r, c) => next,
+                _ => c,
+            }
+        } else {
+            match NaiveDate::from_ymd_opt(y - 1, m, d) {
+                Some(prev) if days(r, prev) <= days(c, r) => prev,
+                _ => c,
+            }
+        });
+    }
+    // February 29 outside a leap year: look on both sides.
     let mut best: Option<(i64, NaiveDate)> = None;
-    for y in [r.year() - 1, r.year(), r.year() + 1] {
+    for y in [y - 1, y + 1] {
         if let Some(c) = NaiveDate::from_ymd_opt(y, m, d) {
             let dist = (c - r).num_days().abs();
             if best.is_none_or(|(bd, _)| dist < bd) {
@@ -1109,19 +1214,52 @@ struct Parser<'a> {
     /// The last look-behind asked for: the rules around one anchor ask for
     /// the same word several times.
     behind: Cell<Option<(usize, WordBefore<'a>)>>,
-    /// The last token read, for the same reason.
-    ahead: Cell<Option<(usize, Token<'a>)>>,
+    /// The last two tokens read, for the same reason: where each starts
+    /// (`usize::MAX` for none) and the token; `fresh` is the slot the next
+    /// token goes to.
+    ahead_at: [Cell<usize>; 2],
+    ahead: [Cell<Token<'a>>; 2],
+    fresh: Cell<usize>,
 }
 
 impl<'a> Parser<'a> {
+    fn new(
+        text: &'a str,
+        reference: Option<NaiveDate>,
+        floor: usize,
+        chain: Option<Chain>,
+    ) -> Self {
+        let none = Token {
+            tok: Tok::End,
+            start: 0,
+            end: 0,
+            spaced: false,
+        };
+        Parser {
+            text,
+            reference,
+            floor,
+            chain,
+            behind: Cell::new(None),
+            ahead_at: [Cell::new(usize::MAX), Cell::new(usize::MAX)],
+            ahead: [Cell::new(none), Cell::new(none)],
+            fresh: Cell::new(0),
+        }
+    }
+
     fn lex(&self, pos: usize) -> Token<'a> {
-        if let Some((p, t)) = self.ahead.get()
-            && p == pos
-        {
-            return t;
+        for (at, t) in self.ahead_at.iter().zip(&self.ahead) {
+            if at.get() == pos {
+                return t.get();
+            }
         }
         let t = lex(self.text, pos);
-        self.ahead.set(Some((pos, t)));
+        let slot = self.fresh.get() & 1;
+        if let (Some(at), Some(cell)) = (self.ahead_at.get(slot), self.ahead.get(slot)) {
+            at.set(pos);
+            cell.set(t);
+        }
+        self.fresh.set(slot ^ 1);
         t
     }
 
@@ -2274,18 +2412,12 @@ impl<'a> Iterator for DateMentions<'a> {
     fn next(&mut self) -> Option<DateMention<'a>> {
         let text = self.text;
         while self.pos < text.len() {
-            let Some((s, e, anchor)) = next_anchor(text.as_bytes(), self.pos) else {
+            let Some((s, e, anchor)) = next_anchor(&mut self.scan, text.as_bytes(), self.pos)
+            else {
                 self.pos = text.len();
                 break;
             };
-            let parser = Parser {
-                text,
-                reference: self.reference,
-                floor: self.floor,
-                chain: self.chain,
-                behind: Cell::new(None),
-                ahead: Cell::new(None),
-            };
+            let parser = Parser::new(text, self.reference, self.floor, self.chain);
             let (found, resume) = if anchor == Anchor::Digit {
                 (parser.at_digit(s), e)
             } else {
@@ -2475,7 +2607,8 @@ mod tests {
     fn all_anchors(text: &str, from: usize) -> Vec<(usize, usize, Anchor)> {
         let mut out = Vec::new();
         let mut pos = from;
-        while let Some(found) = next_anchor(text.as_bytes(), pos) {
+        let mut scan = Scan::default();
+        while let Some(found) = next_anchor(&mut scan, text.as_bytes(), pos) {
             assert!(found.0 >= pos && found.1 > found.0, "{text:?} at {pos}");
             out.push(found);
             pos = found.1;
@@ -2532,7 +2665,68 @@ mod tests {
         }
     }
 
+    /// [`closest_day`] as three candidates and a minimum: the reference.
+    fn plain_closest_day(r: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+        let mut best: Option<(i64, NaiveDate)> = None;
+        for y in [r.year() - 1, r.year(), r.year() + 1] {
+            if let Some(c) = NaiveDate::from_ymd_opt(y, m, d) {
+                let dist = (c - r).num_days().abs();
+                if best.is_none_or(|(bd, _)| dist < bd) {
+                    best = Some((dist, c));
+                }
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    #[test]
+    fn closest_day_matches_three_candidates() {
+        let mut refs: Vec<NaiveDate> = Vec::new();
+        for (y, m, d) in [(2023, 1, 1), (2023, 12, 25), (2024, 2, 10), (1999, 6, 30)] {
+            if let Some(start) = NaiveDate::from_ymd_opt(y, m, d) {
+                refs.extend(start.iter_days().take(400));
+            }
+        }
+        refs.extend([NaiveDate::MIN, NaiveDate::MAX]);
+        for r in refs {
+            for m in 1..=12 {
+                for d in 1..=31 {
+                    assert_eq!(
+                        closest_day(r, m, d),
+                        plain_closest_day(r, m, d),
+                        "{r} {m} {d}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn scan_with_jumps_matches_a_plain_loop(
+            text in "([a-zA-Z]{1,10}|[0-9]{1,5}|[ .,:/\\-]|\\PC|(?i:mar|may|sept|today|year|october)){0,80}",
+            jumps in proptest::collection::vec(0usize..90, 0..30),
+        ) {
+            // The iterator resumes past the end of an anchor when a mention
+            // runs on: the kept block must not change what is found.
+            let bytes = text.as_bytes();
+            let mut scan = Scan::default();
+            let mut pos = 0;
+            let mut jumps = jumps.into_iter();
+            loop {
+                let found = next_anchor(&mut scan, bytes, pos);
+                proptest::prop_assert_eq!(found, plain_next_anchor(bytes, pos), "from {}", pos);
+                let Some((_, e, _)) = found else { break };
+                pos = e + jumps.next().unwrap_or(0);
+                while !text.is_char_boundary(pos.min(text.len())) {
+                    pos += 1;
+                }
+                if pos > text.len() {
+                    break;
+                }
+            }
+        }
+
         #[test]
         fn scan_matches_a_plain_loop(
             text in "([a-zA-Z]{1,10}|[0-9]{1,5}|[ .,:/\\-]|\\PC|(?i:jan|march|sept|sat|tues|today|year|month|wednesday|yesterday)){0,60}",

@@ -864,36 +864,34 @@ fn lex(text: &str, pos: usize) -> Token<'_> {
         end: p,
         spaced: false,
     };
-    let Some(rest) = text.get(pos..) else {
+    if !text.is_char_boundary(pos) {
         return end_tok(pos);
-    };
+    }
+    let bytes = text.as_bytes();
     let mut start = pos;
     let mut newlines = 0;
     let mut n = 0;
     // ASCII fast path: most gaps are one space.
-    while let Some(&b) = rest.as_bytes().get(start - pos) {
-        let c = if b < 0x80 {
-            if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
-                break;
+    while let Some(&b) = bytes.get(start) {
+        let len = match b {
+            b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => 1,
+            b'\n' => {
+                newlines += 1;
+                1
             }
-            char::from(b)
-        } else {
-            match rest.get(start - pos..).and_then(|s| s.chars().next()) {
-                Some(c) if c.is_whitespace() => c,
+            0..0x80 => break,
+            _ => match text.get(start..).and_then(|s| s.chars().next()) {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
                 _ => break,
-            }
+            },
         };
         n += 1;
-        if c == '\n' {
-            newlines += 1;
-        }
         if n > MAX_GAP_CHARS || newlines > 1 {
             return end_tok(pos);
         }
-        start += c.len_utf8();
+        start += len;
     }
     let spaced = start > pos;
-    let bytes = text.as_bytes();
     let Some(&b) = bytes.get(start) else {
         return end_tok(start);
     };
@@ -904,39 +902,41 @@ fn lex(text: &str, pos: usize) -> Token<'_> {
         spaced,
     };
     if b.is_ascii_alphabetic() {
-        let mut e = start;
-        while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
-            e += 1;
-            if e - start > MAX_WORD {
-                return mk(Tok::Other, e);
-            }
+        let e = letters_end(bytes, start + 1);
+        if e - start > MAX_WORD {
+            return mk(Tok::Other, start + MAX_WORD + 1);
         }
         if is_alnum_at(text, e) {
             return mk(Tok::Other, e);
         }
-        return mk(Tok::Word(&text[start..e]), e);
+        return match text.get(start..e) {
+            Some(w) => mk(Tok::Word(w), e),
+            None => mk(Tok::Other, e),
+        };
     }
     if b.is_ascii_digit() {
         let mut e = start;
         let mut v: u32 = 0;
-        while e < bytes.len() && bytes[e].is_ascii_digit() {
+        while let Some(&c) = bytes.get(e)
+            && c.is_ascii_digit()
+        {
             if e - start >= MAX_DIGITS {
                 return mk(Tok::Other, e);
             }
-            v = v * 10 + u32::from(bytes[e] - b'0');
+            v = v * 10 + u32::from(c - b'0');
             e += 1;
         }
         let digits = e - start;
-        // Ordinal suffix.
-        if e + 2 <= bytes.len() {
-            let suf = &bytes[e..e + 2];
-            let is_ord = suf.eq_ignore_ascii_case(b"st")
-                || suf.eq_ignore_ascii_case(b"nd")
-                || suf.eq_ignore_ascii_case(b"rd")
-                || suf.eq_ignore_ascii_case(b"th");
-            if is_ord && !is_alnum_at(text, e + 2) {
-                return mk(Tok::Ord(v), e + 2);
-            }
+        // Ordinal suffix (setting bit 5 lower-cases a letter, and makes no
+        // other byte a letter).
+        if let (Some(&x), Some(&y)) = (bytes.get(e), bytes.get(e + 1))
+            && matches!(
+                (x | 0x20, y | 0x20),
+                (b's', b't') | (b'n', b'd') | (b'r', b'd') | (b't', b'h')
+            )
+            && !is_alnum_at(text, e + 2)
+        {
+            return mk(Tok::Ord(v), e + 2);
         }
         if is_alnum_at(text, e) {
             return mk(Tok::Other, e);
@@ -950,7 +950,11 @@ fn lex(text: &str, pos: usize) -> Token<'_> {
         }
         return mk(Tok::Num(v, digits), e);
     }
-    match rest[start - pos..].chars().next() {
+    if b < 0x80 {
+        // Neither a letter nor a digit.
+        return mk(Tok::Punct(char::from(b)), start + 1);
+    }
+    match text.get(start..).and_then(|s| s.chars().next()) {
         Some(c) if c.is_alphanumeric() => mk(Tok::Other, start + c.len_utf8()),
         Some(c) => mk(Tok::Punct(c), start + c.len_utf8()),
         None => end_tok(start),
@@ -1348,6 +1352,12 @@ impl<'a> Parser<'a> {
     /// `March 24`, `Oct. 7th`, `March 26, 2024` starting at token `t`.
     fn month_first(&self, t: Token<'a>, lower_ok: bool) -> Option<(DayPart, usize)> {
         let (m, name_end) = self.month_token(t, lower_ok)?;
+        self.month_first_from(t, m, name_end)
+    }
+
+    /// [`Parser::month_first`] once the month name at `t` is read: month
+    /// `m`, ending at `name_end`.
+    fn month_first_from(&self, t: Token<'a>, m: u32, name_end: usize) -> Option<(DayPart, usize)> {
         let mut dt = self.lex(name_end);
         if !dt.spaced {
             return None;
@@ -1732,8 +1742,9 @@ impl<'a> Parser<'a> {
                 return Some(self.day_found(a));
             }
         }
-        // Month name followed by a day.
-        if let Some((a, _)) = self.month_first(t, true) {
+        // Month name followed by a day (the name is read: it is the anchor,
+        // and its case passed above).
+        if let Some((a, _)) = self.month_first_from(t, m, name_end) {
             return Some(self.with_range_tail(a, self.range_opener(t.start)));
         }
         if lower && abbr {
@@ -2274,6 +2285,19 @@ impl<'a> Parser<'a> {
 
     fn day_first_at(&self, t: Token<'a>) -> Option<Found> {
         let d1 = day_of(t.tok)?;
+        // Every form below goes on with a range connector, `of` or a month
+        // name: anything else (`40 people`, `3 p.m.`) ends here.
+        let conn = self.lex(t.end);
+        let goes_on = match conn.tok {
+            Tok::Word(w) => {
+                in_list(w, &["to", "until", "till", "through", "thru", "and", "of"])
+                    || month_of(w).is_some()
+            }
+            tok => is_dash(tok),
+        };
+        if !goes_on {
+            return None;
+        }
         // `the 7th of October`, `the 13th to the 15th of July`.
         let the = self
             .word_before(t.start)
@@ -2734,6 +2758,174 @@ mod tests {
         ) {
             let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
             proptest::prop_assert_eq!(all_anchors(&text, from), plain_anchors(&text, from));
+        }
+    }
+
+    // The lexer, look-behind and character tests as they were written
+    // first, plainly: the references for the faster ones.
+    fn plain_lex(text: &str, pos: usize) -> Token<'_> {
+        let end_tok = |p| Token {
+            tok: Tok::End,
+            start: p,
+            end: p,
+            spaced: false,
+        };
+        let Some(rest) = text.get(pos..) else {
+            return end_tok(pos);
+        };
+        let mut start = pos;
+        let mut newlines = 0;
+        let mut n = 0;
+        // ASCII fast path: most gaps are one space.
+        while let Some(&b) = rest.as_bytes().get(start - pos) {
+            let c = if b < 0x80 {
+                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
+                    break;
+                }
+                char::from(b)
+            } else {
+                match rest.get(start - pos..).and_then(|s| s.chars().next()) {
+                    Some(c) if c.is_whitespace() => c,
+                    _ => break,
+                }
+            };
+            n += 1;
+            if c == '\n' {
+                newlines += 1;
+            }
+            if n > MAX_GAP_CHARS || newlines > 1 {
+                return end_tok(pos);
+            }
+            start += c.len_utf8();
+        }
+        let spaced = start > pos;
+        let bytes = text.as_bytes();
+        let Some(&b) = bytes.get(start) else {
+            return end_tok(start);
+        };
+        let mk = |tok, end| Token {
+            tok,
+            start,
+            end,
+            spaced,
+        };
+        if b.is_ascii_alphabetic() {
+            let mut e = start;
+            while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
+                e += 1;
+                if e - start > MAX_WORD {
+                    return mk(Tok::Other, e);
+                }
+            }
+            if plain_is_alnum_at(text, e) {
+                return mk(Tok::Other, e);
+            }
+            return mk(Tok::Word(&text[start..e]), e);
+        }
+        if b.is_ascii_digit() {
+            let mut e = start;
+            let mut v: u32 = 0;
+            while e < bytes.len() && bytes[e].is_ascii_digit() {
+                if e - start >= MAX_DIGITS {
+                    return mk(Tok::Other, e);
+                }
+                v = v * 10 + u32::from(bytes[e] - b'0');
+                e += 1;
+            }
+            let digits = e - start;
+            // Ordinal suffix.
+            if e + 2 <= bytes.len() {
+                let suf = &bytes[e..e + 2];
+                let is_ord = suf.eq_ignore_ascii_case(b"st")
+                    || suf.eq_ignore_ascii_case(b"nd")
+                    || suf.eq_ignore_ascii_case(b"rd")
+                    || suf.eq_ignore_ascii_case(b"th");
+                if is_ord && !plain_is_alnum_at(text, e + 2) {
+                    return mk(Tok::Ord(v), e + 2);
+                }
+            }
+            if plain_is_alnum_at(text, e) {
+                return mk(Tok::Other, e);
+            }
+            // Decimals, thousands separators and times of day.
+            if let Some(&sep) = bytes.get(e)
+                && matches!(sep, b'.' | b',' | b':')
+                && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)
+            {
+                return mk(Tok::Other, e);
+            }
+            return mk(Tok::Num(v, digits), e);
+        }
+        match rest[start - pos..].chars().next() {
+            Some(c) if c.is_alphanumeric() => mk(Tok::Other, start + c.len_utf8()),
+            Some(c) => mk(Tok::Punct(c), start + c.len_utf8()),
+            None => end_tok(start),
+        }
+    }
+
+    fn plain_word_before(text: &str, pos: usize, floor: usize) -> Option<(usize, &str)> {
+        let head = text.get(floor..pos)?;
+        let mut end = head.len();
+        let mut n = 0;
+        let mut newlines = 0;
+        for c in head.chars().rev() {
+            if !c.is_whitespace() {
+                break;
+            }
+            n += 1;
+            if c == '\n' {
+                newlines += 1;
+            }
+            if n > MAX_GAP_CHARS || newlines > 1 {
+                return None;
+            }
+            end -= c.len_utf8();
+        }
+        let bytes = head.as_bytes();
+        let mut start = end;
+        while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+            if end - start > MAX_WORD {
+                return None;
+            }
+        }
+        if start == end {
+            return None;
+        }
+        // The word must start at a boundary, also when it meets the floor.
+        if plain_char_before(text, floor + start).is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        Some((floor + start, &head[start..end]))
+    }
+
+    fn plain_is_alnum_at(text: &str, pos: usize) -> bool {
+        text.get(pos..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    }
+
+    fn plain_char_before(text: &str, pos: usize) -> Option<char> {
+        text.get(..pos).and_then(|s| s.chars().next_back())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lexer_and_look_behind_match_plain_code(
+            text in "([a-zA-Z]{1,30}|[0-9]{1,9}|[ \\t\\n\\r.,:/%-]|\\PC|\\s|(?i:st|nd|rd|th)){0,30}",
+            at in 0usize..200,
+            floor in 0usize..200,
+        ) {
+            for pos in [at, at % (text.len() + 2)] {
+                let t = lex(&text, pos);
+                let p = plain_lex(&text, pos);
+                proptest::prop_assert_eq!((t.tok, t.start, t.end, t.spaced), (p.tok, p.start, p.end, p.spaced));
+                proptest::prop_assert_eq!(is_alnum_at(&text, pos), plain_is_alnum_at(&text, pos));
+                proptest::prop_assert_eq!(char_before(&text, pos), plain_char_before(&text, pos));
+                for fl in [0, floor, floor % (pos + 1)] {
+                    proptest::prop_assert_eq!(word_before(&text, pos, fl), plain_word_before(&text, pos, fl));
+                }
+            }
         }
     }
 

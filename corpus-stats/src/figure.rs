@@ -598,9 +598,16 @@ impl Step<'_> {
 
 /// The lowercase form of a short word (its first [`MAX_WORD`] bytes): the
 /// text itself when it has no capital, or a lowercase copy.
+#[derive(Debug, Clone, Copy)]
 enum Lower<'a> {
     Same(&'a str),
     Copy { buf: [u8; MAX_WORD], len: usize },
+}
+
+impl Default for Lower<'_> {
+    fn default() -> Self {
+        Lower::Same("")
+    }
 }
 
 impl Lower<'_> {
@@ -764,19 +771,21 @@ struct Scan<'a> {
     /// before it.
     floor: usize,
     /// Words around the current number, asked for several times.
-    memo: Memo,
+    memo: Memo<'a>,
 }
 
 /// A few results of a function of a position in the text, by position.
 #[derive(Debug, Clone)]
 struct PosCache<T: Copy> {
-    entries: [Cell<(usize, T)>; 4],
+    keys: [Cell<usize>; 4],
+    values: [Cell<T>; 4],
 }
 
 impl<T: Copy + Default> Default for PosCache<T> {
     fn default() -> Self {
         PosCache {
-            entries: std::array::from_fn(|_| Cell::new((usize::MAX, T::default()))),
+            keys: std::array::from_fn(|_| Cell::new(usize::MAX)),
+            values: std::array::from_fn(|_| Cell::new(T::default())),
         }
     }
 }
@@ -784,13 +793,13 @@ impl<T: Copy + Default> Default for PosCache<T> {
 impl<T: Copy> PosCache<T> {
     /// `f(i)`, computed once while `i` keeps its entry.
     fn get(&self, i: usize, f: impl FnOnce() -> T) -> T {
-        let entry = &self.entries[i % 4];
-        let (key, value) = entry.get();
-        if key == i {
-            return value;
+        let slot = i % 4;
+        if self.keys[slot].get() == i {
+            return self.values[slot].get();
         }
         let value = f();
-        entry.set((i, value));
+        self.keys[slot].set(i);
+        self.values[slot].set(value);
         value
     }
 }
@@ -798,10 +807,14 @@ impl<T: Copy> PosCache<T> {
 /// The look-around results the extractor reuses: the words after and
 /// before a position (they depend on the text alone).
 #[derive(Debug, Clone, Default)]
-struct Memo {
+struct Memo<'a> {
     next_word: PosCache<Option<(usize, usize)>>,
     prev_word: PosCache<Option<(usize, usize)>>,
     prev_word_dot: PosCache<Option<(usize, usize, bool)>>,
+    /// The end and flags of the word starting at a position.
+    flags: PosCache<(usize, u32)>,
+    /// The end and lowercase form of the word starting at a position.
+    lower: PosCache<(usize, Lower<'a>)>,
 }
 
 fn is_space_char(c: char) -> bool {
@@ -850,6 +863,21 @@ impl<'a> Scan<'a> {
     /// End of a gap of 1..=MAX_GAP bytes of spaces (at most one line break)
     /// starting at `i`.
     fn gap_fwd(&self, i: usize) -> Option<usize> {
+        // The usual cases without decoding: no gap, or one space before an
+        // ASCII byte that is no space.
+        let gap_byte = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+        match self.b.get(i) {
+            Some(&c) if c < 0x80 && !gap_byte(c) => return None,
+            Some(b' ') => {
+                if let Some(&n) = self.b.get(i + 1)
+                    && n < 0x80
+                    && !gap_byte(n)
+                {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
         let mut j = i;
         let mut breaks = 0;
         while let Some(c) = self.char_at(j) {
@@ -871,6 +899,24 @@ impl<'a> Scan<'a> {
 
     /// Start of a gap of 1..=MAX_GAP bytes of spaces ending at `i`.
     fn gap_back(&self, i: usize) -> Option<usize> {
+        // The usual cases without decoding, as in `char_before`: no gap, or
+        // one space after an ASCII byte that is no space.
+        let gap_byte = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+        if let Some(&c) = i.checked_sub(1).and_then(|k| self.b.get(k))
+            && c < 0x80
+            && self.b.get(i).is_none_or(|&n| !(0x80..0xc0).contains(&n))
+        {
+            if !gap_byte(c) {
+                return None;
+            }
+            if c == b' '
+                && let Some(&p) = i.checked_sub(2).and_then(|k| self.b.get(k))
+                && p < 0x80
+                && !gap_byte(p)
+            {
+                return Some(i - 1);
+            }
+        }
         let mut j = i;
         let mut breaks = 0;
         while let Some(c) = self.char_before(j) {
@@ -948,6 +994,16 @@ impl<'a> Scan<'a> {
     }
 
     fn lower(&self, s: usize, e: usize) -> Lower<'a> {
+        let (end, lw) = self.memo.lower.get(s, || (e, self.lower_uncached(s, e)));
+        if end == e {
+            lw
+        } else {
+            self.lower_uncached(s, e)
+        }
+    }
+
+    /// [`Scan::lower`] without the memo.
+    fn lower_uncached(&self, s: usize, e: usize) -> Lower<'a> {
         let src = self.b.get(s..e).unwrap_or(&[]);
         let len = src.len().min(MAX_WORD);
         let src = &src[..len];
@@ -978,9 +1034,18 @@ impl<'a> Scan<'a> {
     /// Whether the word at `s..e` is a month name (`May`, `March` only
     /// capitalised).
     fn is_month(&self, s: usize, e: usize) -> bool {
-        let lw = self.lower(s, e);
-        let w = lw.as_str();
-        self.is_month_word(s, w, flags(w))
+        self.flags_at(s, e) & MONTH != 0 && {
+            let lw = self.lower(s, e);
+            self.is_month_word(s, lw.as_str(), MONTH)
+        }
+    }
+
+    /// The word-list flags of the word at `s..e` (see [`Scan::lower`]),
+    /// computed once while the memo keeps them.
+    fn flags_at(&self, s: usize, e: usize) -> u32 {
+        let word = || flags_folded(self.b.get(s..e).unwrap_or(&[]));
+        let (end, f) = self.memo.flags.get(s, || (e, word()));
+        if end == e { f } else { word() }
     }
 
     /// [`Scan::is_month`] of the word at `s`, given lowercase with its flags.
@@ -1274,6 +1339,18 @@ impl<'a> Scan<'a> {
         frac_start: usize,
         num_end: usize,
     ) -> Option<Decimal> {
+        let digits = self.b.get(p..num_end)?;
+        if frac_start >= num_end && digits.len() <= 19 {
+            // An integer of at most 19 digits fits a `u64`, which gives the
+            // same (already normalized) value without 128-bit arithmetic.
+            let mut n = 0u64;
+            for &c in digits {
+                if c.is_ascii_digit() {
+                    n = n * 10 + u64::from(c - b'0');
+                }
+            }
+            return Some(Decimal::from(n));
+        }
         let mut mantissa: i128 = 0;
         let mut scale: u32 = 0;
         let mut significant = 0u32;
@@ -1369,7 +1446,7 @@ impl<'a> Scan<'a> {
         self.next_word(e).is_some_and(|(s, e)| {
             let lw = self.lower(s, e);
             let w = lw.as_str();
-            any_scale(w).is_some() || matches!(w, "percent" | "per" | "pct")
+            any_scale_of(w, self.flags_at(s, e)).is_some() || matches!(w, "percent" | "per" | "pct")
         })
     }
 
@@ -1497,7 +1574,8 @@ impl<'a> Scan<'a> {
             if let Some((s, e)) = self.prev_word(p) {
                 let l = self.lower(s, e);
                 let w = l.as_str();
-                if matches!(w, "a" | "an") || small(w).is_some() || tens(w).is_some() {
+                let f = self.flags_at(s, e);
+                if matches!(w, "a" | "an") || small_of(w, f).is_some() || tens_of(w, f).is_some() {
                     return Step::skip(parsed.end);
                 }
             }
@@ -1532,7 +1610,9 @@ impl<'a> Scan<'a> {
             let Some((s, we)) = self.next_word(end) else {
                 break;
             };
-            if big_scale(self.lower(s, we).as_str()).is_none_or(|(_, plural)| plural) {
+            if big_scale_of(self.lower(s, we).as_str(), self.flags_at(s, we))
+                .is_none_or(|(_, plural)| plural)
+            {
                 break;
             }
             end = we;
@@ -1629,7 +1709,7 @@ impl<'a> Scan<'a> {
         while let Some(we) = self.word_fwd(cur) {
             let lw = self.lower(cur, we);
             let w = lw.as_str();
-            let f = flags(w);
+            let f = self.flags_at(cur, we);
             let mut accepted = true;
             if let Some(n) = small_of(w, f) {
                 let n = u128::from(n);
@@ -1734,7 +1814,9 @@ impl<'a> Scan<'a> {
                 // Only if a number below a hundred follows.
                 let follows = self.next_word(we).is_some_and(|(s, e)| {
                     let l = self.lower(s, e);
-                    small(l.as_str()).is_some_and(|n| n > 0) || tens(l.as_str()).is_some()
+                    let f = self.flags_at(s, e);
+                    small_of(l.as_str(), f).is_some_and(|n| n > 0)
+                        || tens_of(l.as_str(), f).is_some()
                 });
                 if follows {
                     last = Last::And;
@@ -1756,7 +1838,8 @@ impl<'a> Scan<'a> {
                 end = he;
                 words += 1;
                 if let Some((s, e)) = self.next_word(he)
-                    && let Some((m, false)) = big_scale(self.lower(s, e).as_str())
+                    && let Some((m, false)) =
+                        big_scale_of(self.lower(s, e).as_str(), self.flags_at(s, e))
                 {
                     last_scale = m;
                     end = e;
@@ -1772,7 +1855,7 @@ impl<'a> Scan<'a> {
                 let mut fe = we;
                 while let Some((s, e)) = self.next_word(fe) {
                     let l = self.lower(s, e);
-                    match small(l.as_str()) {
+                    match small_of(l.as_str(), self.flags_at(s, e)) {
                         Some(d) if d < 10 && sc < 12 => {
                             m = m * 10 + u128::from(d);
                             sc += 1;
@@ -1789,7 +1872,8 @@ impl<'a> Scan<'a> {
                     words += 1;
                     // An optional scale after: `two point two million`.
                     if let Some((s, e)) = self.next_word(fe)
-                        && let Some((m, _)) = big_scale(self.lower(s, e).as_str())
+                        && let Some((m, _)) =
+                            big_scale_of(self.lower(s, e).as_str(), self.flags_at(s, e))
                         && total == 0
                     {
                         last_scale = m;
@@ -1837,10 +1921,11 @@ impl<'a> Scan<'a> {
                 .is_some_and(|(s, e)| {
                     let l = self.lower(s, e);
                     let w = l.as_str();
+                    let f = self.flags_at(s, e);
                     // `one fifth`, `two thirds`, `five and a quarter`.
-                    fraction_word(w)
+                    f & FRACTION != 0
                         || matches!(w, "half" | "quarter")
-                        || ordinal(w).is_some_and(|(o, m)| o >= 3 && !m)
+                        || ordinal_of(w, f).is_some_and(|(o, m)| o >= 3 && !m)
                         || w == "and"
                             && self
                                 .next_word(e)
@@ -1851,7 +1936,8 @@ impl<'a> Scan<'a> {
                                 .is_some_and(|(fs, fe)| {
                                     let f = self.lower(fs, fe);
                                     f.as_str() == "quarter"
-                                        || ordinal(f.as_str()).is_some_and(|(o, _)| o >= 3)
+                                        || ordinal_of(f.as_str(), self.flags_at(fs, fe))
+                                            .is_some_and(|(o, _)| o >= 3)
                                 })
                 });
         let int = total.saturating_add(group);
@@ -1898,7 +1984,8 @@ impl<'a> Scan<'a> {
                 let Some((s, e)) = self.next_word(end) else {
                     break;
                 };
-                let Some((m, _)) = any_scale(self.lower(s, e).as_str()) else {
+                let Some((m, _)) = any_scale_of(self.lower(s, e).as_str(), self.flags_at(s, e))
+                else {
                     break;
                 };
                 core.value = core
@@ -1953,7 +2040,8 @@ impl<'a> Scan<'a> {
                 } else if !core.scaled {
                     // `75 USD million`
                     if let Some((s, e)) = self.next_word(end)
-                        && let Some((m, false)) = big_scale(self.lower(s, e).as_str())
+                        && let Some((m, false)) =
+                            big_scale_of(self.lower(s, e).as_str(), self.flags_at(s, e))
                     {
                         core.value = core
                             .value
@@ -2010,7 +2098,7 @@ impl<'a> Scan<'a> {
             // `over 52 days` is "during", not a bound.
             if matches!(qualifier, Some(FigureQualifier::Over))
                 && self.word_is(self.prev_word(core.start), "over")
-                && time_unit(l.as_str())
+                && self.flags_at(s, first_end) & TIME_UNIT != 0
             {
                 qualifier = None;
             }
@@ -2018,8 +2106,9 @@ impl<'a> Scan<'a> {
         // `one` as a pronoun: `the fourth one`, `not one of them`.
         if core.lone_one && kind == FigureKind::Cardinal {
             let prev = self.prev_word(core.start);
-            let pronoun_before =
-                prev.is_some_and(|(s, e)| pronoun_one_before(self.lower(s, e).as_str()));
+            let pronoun_before = prev.is_some_and(|(s, e)| {
+                pronoun_one_before_of(self.lower(s, e).as_str(), self.flags_at(s, e))
+            });
             let glued_hyphen = self.dash_at(end).is_some();
             if pronoun_before || unit.is_none() || glued_hyphen {
                 return Step::skip(end);
@@ -2079,7 +2168,7 @@ impl<'a> Scan<'a> {
         // `US dollars`, `Swiss francs`, `Egyptian pounds`.
         if let Some((s2, e2)) = self.next_word(e) {
             let l2 = self.lower(s2, e2);
-            if let Some(code) = national_currency(w, l2.as_str()) {
+            if let Some(code) = national_currency_of(w, l2.as_str(), self.flags_at(s2, e2)) {
                 return Some((code, e2, false));
             }
         }
@@ -2090,7 +2179,7 @@ impl<'a> Scan<'a> {
             return Some(("GBP", e, true));
         }
         // Codes are only taken in capitals; words in any case.
-        let code = currency_word(w)?;
+        let code = currency_word_of(w, self.flags_at(s, e))?;
         if raw.len() == 3 && !matches!(w, "yen" | "rand") {
             return None;
         }
@@ -2151,9 +2240,10 @@ impl<'a> Scan<'a> {
         end: usize,
         link: Option<Link>,
     ) -> Option<Step<'a>> {
+        // Without a scale the value is whole: no need to split it.
         let int_value = core
             .value
-            .filter(|v| v.fract().is_zero())
+            .filter(|v| v.scale() == 0 || v.fract().is_zero())
             .and_then(|v| v.to_u64());
         let unscaled = !core.scaled;
         // `dial 911 or 999`
@@ -2182,7 +2272,7 @@ impl<'a> Scan<'a> {
             let oclock = w == "o" && matches!(self.char_at(e), Some('\'' | '’'));
             let is_time = dotted
                 || oclock
-                || (time_suffix(w)
+                || (self.flags_at(s, e) & TIME_SUFFIX != 0
                     && (w != "am"
                         || self.text.get(s..e) != Some("am")
                         || int_value.is_some_and(|v| v <= 12)));
@@ -2200,7 +2290,7 @@ impl<'a> Scan<'a> {
         if let Some((s, e, dot)) = prev {
             let lw = self.lower(s, e);
             let w = lw.as_str();
-            let f = flags(w);
+            let f = self.flags_at(s, e);
             if unscaled && (f & LABEL != 0 || (w == "no" && dot) || (w == "nr" && dot)) {
                 return Some(Step::skip(end));
             }
@@ -2351,7 +2441,7 @@ impl<'a> Scan<'a> {
         if let Some((s, e, _dot)) = self.prev_word_dot(core.start) {
             let lw = self.lower(s, e);
             let w = lw.as_str();
-            let f = flags(w);
+            let f = self.flags_at(s, e);
             if self.is_month_word(s, w, f) {
                 if day_like && core.kind != FigureKind::Percent {
                     // `March 26, 2024`: the year follows.
@@ -2503,7 +2593,7 @@ impl<'a> Scan<'a> {
             let w = lw.as_str();
             // One lookup for all the word lists (`small` and the other
             // number lookups need the NUMBER flag).
-            let f = flags(w);
+            let f = self.flags_at(s, head);
             let numberish = f & NUMBER != 0
                 && (small_of(w, f).is_some()
                     || tens_of(w, f).is_some()
@@ -2522,7 +2612,7 @@ impl<'a> Scan<'a> {
                 (w, f)
             } else {
                 whole = self.lower(s, parts_end);
-                (whole.as_str(), flags(whole.as_str()))
+                (whole.as_str(), self.flags_at(s, parts_end))
             };
             let participle =
                 ws.len() > 4 && (ws.ends_with("ed") || ws.ends_with("ing")) || wf & PARTICIPLE != 0;

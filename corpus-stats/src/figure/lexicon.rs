@@ -694,6 +694,41 @@ pub(super) fn flags_of_bytes(w: &[u8]) -> u32 {
     }
 }
 
+/// [`flags`] of the word `w` with its ASCII capitals lowered (bytes in any
+/// case, any bytes), without a lowercase copy.
+pub(super) fn flags_folded(w: &[u8]) -> u32 {
+    let low = u8::to_ascii_lowercase;
+    match *w {
+        [] => 0,
+        [a] => short_index(&[low(&a)]).map_or(0, |i| SHORT_FLAGS[i]),
+        [a, b] => short_index(&[low(&a), low(&b)]).map_or(0, |i| SHORT_FLAGS[i]),
+        [a, b, c, ..] => {
+            let (a, b, c) = (
+                low(&a).wrapping_sub(b'a'),
+                low(&b).wrapping_sub(b'a'),
+                low(&c).wrapping_sub(b'a'),
+            );
+            if a >= 26
+                || b >= 26
+                || c >= 26
+                || LIST_PREFIXES[a as usize * 26 + b as usize] & (1 << c) == 0
+                || w.len() > MAX_LISTED
+            {
+                return 0;
+            }
+            let mut key = 0u64;
+            for x in w {
+                let c = low(x).wrapping_sub(b'a');
+                if c >= 26 {
+                    return 0;
+                }
+                key = key << 5 | (u64::from(c) + 1);
+            }
+            FLAGS.get(key)
+        }
+    }
+}
+
 /// For each pair of first letters, the set of third letters with which a
 /// scanned number word begins: most words (`the`, `that`, `several`) are
 /// rejected without hashing.
@@ -772,6 +807,7 @@ pub(super) fn scan_prefix(a: u8, b: u8, c: u8) -> bool {
 }
 
 /// `zero` to `nineteen`.
+#[cfg(test)]
 pub(super) fn small(w: &str) -> Option<u32> {
     small_of(w, flags(w))
 }
@@ -807,6 +843,7 @@ pub(super) fn small_of(w: &str, f: u32) -> Option<u32> {
 }
 
 /// `twenty` to `ninety`.
+#[cfg(test)]
 pub(super) fn tens(w: &str) -> Option<u32> {
     tens_of(w, flags(w))
 }
@@ -829,13 +866,8 @@ pub(super) fn tens_of(w: &str, f: u32) -> Option<u32> {
     })
 }
 
-/// Scale words above a hundred, singular or plural: the multiplier and
-/// whether the word is plural.
-pub(super) fn big_scale(w: &str) -> Option<(u128, bool)> {
-    big_scale_of(w, flags(w))
-}
-
-/// [`big_scale`] of a word whose [`flags`] are known.
+/// Scale words above a hundred, singular or plural, given the word's
+/// [`flags`]: the multiplier and whether the word is plural.
 pub(super) fn big_scale_of(w: &str, f: u32) -> Option<(u128, bool)> {
     if f & NUMBER == 0 {
         return None;
@@ -859,6 +891,7 @@ pub(super) fn big_scale_of(w: &str, f: u32) -> Option<(u128, bool)> {
 
 /// Any multiplying word after a number written in digits (`1.5 million`,
 /// `2 dozen`, `3 hundred`), with whether it is plural.
+#[cfg(test)]
 pub(super) fn any_scale(w: &str) -> Option<(u128, bool)> {
     any_scale_of(w, flags(w))
 }
@@ -901,6 +934,7 @@ pub(super) fn glued_scale(w: &str, money: bool) -> Option<u128> {
 /// Ordinal words: the value, and whether the word multiplies what comes
 /// before it (`hundredth`) rather than adding to it. `first` and `second`
 /// are included for compounds (`twenty-first`).
+#[cfg(test)]
 pub(super) fn ordinal(w: &str) -> Option<(u128, bool)> {
     ordinal_of(w, flags(w))
 }
@@ -949,6 +983,7 @@ pub(super) fn ordinal_of(w: &str, f: u32) -> Option<(u128, bool)> {
 
 /// Plural fraction words: a number before them is a fraction (`two
 /// thirds`), which this extractor does not report.
+#[cfg(test)]
 pub(super) fn fraction_word(w: &str) -> bool {
     flags(w) & FRACTION != 0
 }
@@ -986,11 +1021,13 @@ pub(super) fn phone_context(w: &str) -> bool {
 }
 
 /// Words after a number that make it a time of day (`3 pm`, `0400 GMT`).
+#[cfg(test)]
 pub(super) fn time_suffix(w: &str) -> bool {
     flags(w) & TIME_SUFFIX != 0
 }
 
 /// Units of time: `over` before them means "during" (`over 52 days`).
+#[cfg(test)]
 pub(super) fn time_unit(w: &str) -> bool {
     flags(w) & TIME_UNIT != 0
 }
@@ -1003,8 +1040,14 @@ pub(super) fn function_word(w: &str) -> bool {
 
 /// Words before `one` that make it a pronoun (`the fourth one`, `every
 /// one`, `not one`).
+#[cfg(test)]
 pub(super) fn pronoun_one_before(w: &str) -> bool {
-    flags(w) & PRONOUN_BEFORE != 0 || ordinal(w).is_some()
+    pronoun_one_before_of(w, flags(w))
+}
+
+/// [`pronoun_one_before`] of a word whose [`flags`] are known.
+pub(super) fn pronoun_one_before_of(w: &str, f: u32) -> bool {
+    f & PRONOUN_BEFORE != 0 || ordinal_of(w, f).is_some()
 }
 
 /// Irregular plural nouns (a counted noun phrase ends at its plural noun).
@@ -1014,8 +1057,14 @@ pub(super) fn irregular_plural(w: &str) -> bool {
 }
 
 /// Currency words written after an amount, with their ISO 4217 code.
+#[cfg(test)]
 pub(super) fn currency_word(w: &str) -> Option<&'static str> {
-    if flags(w) & CURRENCY == 0 {
+    currency_word_of(w, flags(w))
+}
+
+/// [`currency_word`] of a word whose [`flags`] are known.
+pub(super) fn currency_word_of(w: &str, f: u32) -> Option<&'static str> {
+    if f & CURRENCY == 0 {
         return None;
     }
     Some(match w {
@@ -1090,8 +1139,14 @@ pub(super) fn dollar_prefix(w: &str) -> Option<&'static str> {
 
 /// Currencies named by a nationality and a currency word (`Swiss francs`,
 /// `Egyptian pounds`, `Qatari riyals`).
+#[cfg(test)]
 pub(super) fn national_currency(adjective: &str, word: &str) -> Option<&'static str> {
-    if flags(word) & CURRENCY == 0 {
+    national_currency_of(adjective, word, flags(word))
+}
+
+/// [`national_currency`] given the [`flags`] of `word`.
+pub(super) fn national_currency_of(adjective: &str, word: &str, f: u32) -> Option<&'static str> {
+    if f & CURRENCY == 0 {
         return None;
     }
     let word = word.strip_suffix('s').unwrap_or(word);
@@ -1290,6 +1345,50 @@ mod tests {
         assert_eq!(flags("zz"), 0);
         assert_eq!(flags("drone"), 0);
         assert_eq!(flags("Of"), 0, "lookups take lowercase words");
+    }
+
+    #[test]
+    fn folded_flags_are_the_flags_of_the_lowercase_word() {
+        let mut words: Vec<String> = Vec::new();
+        for (list, _) in LISTS {
+            for w in list {
+                words.push(w.to_string());
+                words.push(w.to_uppercase());
+                let mut cap = w.to_string();
+                cap[..1].make_ascii_uppercase();
+                words.push(cap);
+                words.push(format!("{w}s"));
+                words.push(w[..w.len() - 1].to_string());
+            }
+        }
+        for w in [
+            "",
+            "a",
+            "A",
+            "a[",
+            "a{",
+            "[",
+            "{",
+            "@",
+            "ab",
+            "Of",
+            "zz",
+            "a1",
+            "1a",
+            "é",
+            "éa",
+            "drone",
+            "abcdefghijklm",
+            "Thousandfold",
+            "half-million",
+            "o'clock",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(flags_folded(w.as_bytes()), flags(&lower), "{w:?}");
+        }
     }
 
     #[test]

@@ -162,19 +162,57 @@ fn lower_ascii(w: W) -> bool {
 /// character before is ASCII, only a C1 control can be bad.
 pub(crate) fn is_bad(text: &str) -> bool {
     let b = text.as_bytes();
-    // End and classes of the last non-ASCII character visited.
-    let mut prev_end = usize::MAX;
-    let mut prev_k: Cat = 0;
+    let mut scan = BadScan::new(false);
     let mut i = crate::scan::next_non_ascii(b, 0);
     while i < b.len() {
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
             return false;
         };
+        if scan.visit(text, i, c) {
+            return true;
+        }
+        let end = i + c.len_utf8();
+        i = if b.get(end).is_some_and(|&x| x < 0x80) {
+            crate::scan::next_non_ascii(b, end)
+        } else {
+            end
+        };
+    }
+    false
+}
+
+/// [`is_bad`] one character at a time: the non-ASCII characters of a text
+/// are given in order, each with its offset.
+pub(crate) struct BadScan {
+    /// Whether the text is made of lines (ending at `\n` or `\r`) tested
+    /// apart, as mojibake repair does.
+    lines: bool,
+    /// End and classes of the last non-ASCII character visited.
+    prev_end: usize,
+    prev_k: Cat,
+}
+
+impl BadScan {
+    pub(crate) fn new(lines: bool) -> BadScan {
+        BadScan {
+            lines,
+            prev_end: usize::MAX,
+            prev_k: 0,
+        }
+    }
+
+    /// Visits the non-ASCII character `c` at offset `i` of `text`: whether
+    /// a bad sequence ends at it or at the ASCII character right after it.
+    #[inline]
+    pub(crate) fn visit(&mut self, text: &str, i: usize, c: char) -> bool {
+        let b = text.as_bytes();
         let k = cat(c);
         let end = i + c.len_utf8();
+        let prev_end = std::mem::replace(&mut self.prev_end, end);
+        let prev_k = std::mem::replace(&mut self.prev_k, k);
         if prev_end == i {
             if (prev_k | k) & !COMMON != 0 {
-                let (w, n) = window(text, i, W { c, k });
+                let (w, n) = self.window(text, i, W { c, k });
                 if bad_at(&w, n) {
                     return true;
                 }
@@ -185,53 +223,52 @@ pub(crate) fn is_bad(text: &str) -> bool {
             return true;
         }
         // The ASCII character after this one, if any.
-        if let Some(&next) = b.get(end)
-            && next < 0x80
-        {
-            // With an ASCII character last, only these combinations can
-            // match: after `Œ`, `œ`, `Ã`, `Â` or `В`, or a word character
-            // after an opening or closing mark.
-            // (The latter needs an accented letter, so non-ASCII, before.)
-            let may_match = matches!(c, 'Œ' | 'œ' | 'Ã' | 'Â' | 'В')
-                || (k & (START | END) != 0
-                    && (next.is_ascii_alphanumeric() || next == b'_')
-                    && i > 0
-                    && b[i - 1] >= 0x80);
-            if may_match {
-                let z = W {
-                    c: char::from(next),
-                    k: 0,
-                };
-                let (w, n) = window(text, end, z);
-                if bad_at(&w, n) {
-                    return true;
-                }
-            }
-            i = crate::scan::next_non_ascii(b, end);
-        } else {
-            i = end;
+        let Some(&next) = b.get(end) else {
+            return false;
+        };
+        if next >= 0x80 || (self.lines && (next == b'\n' || next == b'\r')) {
+            return false;
         }
-        prev_end = end;
-        prev_k = k;
+        // With an ASCII character last, only these combinations can match:
+        // after `Œ`, `œ`, `Ã`, `Â` or `В`, or a word character after an
+        // opening or closing mark after an accented letter (non-ASCII).
+        let may_match = matches!(c, 'Œ' | 'œ' | 'Ã' | 'Â' | 'В')
+            || (k & (START | END) != 0
+                && (next.is_ascii_alphanumeric() || next == b'_')
+                && i > 0
+                && b[i - 1] >= 0x80);
+        if may_match {
+            let z = W {
+                c: char::from(next),
+                k: 0,
+            };
+            let (w, n) = self.window(text, end, z);
+            return bad_at(&w, n);
+        }
+        false
     }
-    false
-}
 
-/// The window of six characters ending with `z`, which starts at `at` in
-/// `text`: the five characters before it (empty entries before the start),
-/// and how many characters there are up to `z`, counted up to six (all
-/// [`bad_at`] needs to know).
-#[inline]
-fn window(text: &str, at: usize, z: W) -> ([W; 6], usize) {
-    let mut w = [NONE; 6];
-    w[5] = z;
-    let mut n = 1;
-    let before = text.get(..at).unwrap_or("");
-    for (slot, c) in w[..5].iter_mut().rev().zip(before.chars().rev()) {
-        *slot = W { c, k: cat(c) };
-        n += 1;
+    /// The window of six characters ending with `z`, which starts at `at`
+    /// in `text`: the five characters before it in its line (empty entries
+    /// before the start), and how many characters there are up to `z`,
+    /// counted up to six (all [`bad_at`] needs to know).
+    #[inline]
+    fn window(&self, text: &str, at: usize, z: W) -> ([W; 6], usize) {
+        let start = if self.lines {
+            memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[..at]).map_or(0, |p| p + 1)
+        } else {
+            0
+        };
+        let mut w = [NONE; 6];
+        w[5] = z;
+        let mut n = 1;
+        let before = text.get(start..at).unwrap_or("");
+        for (slot, c) in w[..5].iter_mut().rev().zip(before.chars().rev()) {
+            *slot = W { c, k: cat(c) };
+            n += 1;
+        }
+        (w, n)
     }
-    (w, n)
 }
 
 /// Whether the window, ending at its last character, ends a bad sequence.

@@ -49,6 +49,12 @@ fn classify(c: char) -> Fix {
     }
 }
 
+/// Whether [`fix`] keeps `c` whatever the switches.
+#[inline]
+pub(crate) fn keeps(c: char) -> bool {
+    classify(c) == Fix::Keep
+}
+
 /// Whether a byte may start a character [`fix`] changes. Bytes `0xC2`,
 /// `0xE1`, `0xE2`, `0xE3` and `0xEF` lead every non-ASCII one.
 const fn suspicious_table() -> [bool; 256] {

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use crate::badness::BadScan;
 use crate::boilerplate::Boilerplate;
 use corpus_format::Span;
 
@@ -285,7 +286,7 @@ impl Cleaner {
             edits: Vec::new(),
             input_len: input.len(),
         };
-        if !self.needs_work(input, trim_start) {
+        if !self.needs_work(input, trim_start) || self.is_settled(input, trim_start) {
             return unchanged;
         }
         let (mut edits, unsettled, out) = self.run_once(input, trim_start);
@@ -338,7 +339,7 @@ impl Cleaner {
             let Some(lines) = text.get(line_start..line_end) else {
                 continue;
             };
-            if self.needs_work(lines, trim_start) {
+            if self.needs_work(lines, trim_start) && !self.is_settled(lines, trim_start) {
                 for mut e in self.run_once(lines, trim_start).0 {
                     e.span = e.span.shift(line_start);
                     out.push(e);
@@ -384,6 +385,71 @@ impl Cleaner {
         false
     }
 
+    /// Whether no step can change `text`: a sufficient condition, made of
+    /// the tests each step starts with, so much faster than running them on
+    /// text that is already clean (curly quotes and accents included).
+    fn is_settled(&self, text: &str, trim_start: bool) -> bool {
+        let b = text.as_bytes();
+        // ASCII: what the quick scan looks for, but non-ASCII bytes.
+        let mut i = 0;
+        while i < b.len() {
+            let (special, pair) = match b.get(i..=i + 64).and_then(|w| w.try_into().ok()) {
+                Some(w) => ascii_block_flags(w, trim_start),
+                None => {
+                    let mut w = [b'a'; 65];
+                    w[..b.len() - i].copy_from_slice(&b[i..]);
+                    ascii_block_flags(&w, trim_start)
+                }
+            };
+            if special || (pair && self.whitespace) {
+                return false;
+            }
+            i += 64;
+        }
+        if self.whitespace
+            && (matches!(b.last(), Some(b' ' | b'\t'))
+                || (trim_start && matches!(b.first(), Some(b' ' | b'\t'))))
+        {
+            return false;
+        }
+        let mut i = crate::scan::next_non_ascii(b, 0);
+        if i < b.len() && self.typography {
+            return false;
+        }
+        // Each run of non-ASCII characters, with the tests of the character
+        // step, of normalization and of mojibake repair in one visit.
+        let mut bad = BadScan::new(true);
+        while i < b.len() {
+            let first = i;
+            let mut plain = true;
+            while i < b.len() && b[i] >= 0x80 {
+                let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                    return false;
+                };
+                if !chars::keeps(c) || (self.mojibake && bad.visit(text, i, c)) {
+                    return false;
+                }
+                plain &= normalize::nfc_plain(c);
+                i += c.len_utf8();
+            }
+            if let Some(form) = self.normalization
+                && !(form == Normalization::Nfc && plain)
+            {
+                // The run with the ASCII character before it, as the
+                // normalization step cuts the text.
+                let start = first.saturating_sub(1);
+                match text.get(start..i) {
+                    Some(seg) if normalize::quick_check_segment(seg, form) => {}
+                    _ => return false,
+                }
+            }
+            i = crate::scan::next_non_ascii(b, i);
+        }
+        self.boilerplate
+            .as_ref()
+            .is_none_or(|bp| bp.remove(text).is_empty())
+    }
+
     /// One pass of every enabled step: edits relative to `input`, the
     /// regions of the output that may need another pass, and the output.
     fn run_once<'t>(&self, input: &'t str, trim_start: bool) -> (Vec<Edit>, Regions, Cow<'t, str>) {
@@ -425,6 +491,27 @@ impl Cleaner {
         }
         (p.edits, p.unsettled, p.cur)
     }
+}
+
+/// For the first 64 bytes of `w` (one more of look-ahead): whether one is a
+/// character some step changes (an ASCII control but tab and line feed,
+/// DEL, `&`), and whether one starts a pair of bytes the whitespace step
+/// changes (`  `, ` \n`, `\t\n`, and with `trim_start` `\n ` and `\n\t`).
+/// Without early exit, so that it compiles to vector code.
+#[inline]
+fn ascii_block_flags(w: &[u8; 65], trim_start: bool) -> (bool, bool) {
+    let (mut special, mut pair) = (0u8, 0u8);
+    for i in 0..64 {
+        let (x, y) = (w[i], w[i + 1]);
+        special |= u8::from(((x < 0x20) & (x != b'\n') & (x != b'\t')) | (x == 0x7f) | (x == b'&'));
+        let y_ws = (y == b' ') | (y == b'\t');
+        pair |= u8::from(
+            ((x == b' ') & ((y == b' ') | (y == b'\n')))
+                | ((x == b'\t') & (y == b'\n'))
+                | (trim_start & (x == b'\n') & y_ws),
+        );
+    }
+    (special != 0, pair != 0)
 }
 
 /// Sorted, disjoint byte ranges of a text.
@@ -561,8 +648,72 @@ mod tests {
                 .is_some_and(|bp| !bp.remove(text).is_empty())
     }
 
+    /// Pieces of clean and damaged text, to glue at random.
+    const PIECES: &[&str] = &[
+        "a",
+        "The",
+        " ",
+        "  ",
+        "\n",
+        "\r",
+        "\t",
+        ".",
+        "&",
+        "&amp;",
+        "é",
+        "e\u{301}",
+        "\u{301}",
+        "“",
+        "”",
+        "’",
+        "—",
+        "…",
+        "Ã",
+        "Â",
+        "Ã©",
+        "â€™",
+        "\u{a0}",
+        "\u{200b}",
+        "\u{7}",
+        "\u{85}",
+        "ﬁ",
+        "€",
+        "Ω",
+        "\u{2126}",
+        "Москва",
+        "가",
+        "😀",
+        "Read more",
+        "Share this:",
+        "Œ",
+        "œ",
+        "В",
+        "ü",
+        "×",
+        "²",
+    ];
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn settled_text_gets_no_edits(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..16),
+            trim_start: bool,
+            nfkc: bool,
+            typography: bool,
+        ) {
+            let text = parts.concat();
+            let form = if nfkc { Normalization::Nfkc } else { Normalization::Nfc };
+            let cleaner = Cleaner::builder()
+                .normalization(Some(form))
+                .typography(typography)
+                .build()
+                .unwrap();
+            if cleaner.is_settled(&text, trim_start) {
+                prop_assert!(cleaner.run_once(&text, trim_start).0.is_empty(), "{:?}", text);
+            }
+        }
 
         #[test]
         fn quick_scan_agrees_with_one_search_per_pair(

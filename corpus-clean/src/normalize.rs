@@ -23,37 +23,11 @@ pub enum Normalization {
 
 /// Edits normalizing `text`.
 pub(crate) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
-    let bytes = text.as_bytes();
     let mut log = EditLog::default();
-    let mut i = 0;
-    loop {
-        let first = crate::scan::next_non_ascii(bytes, i);
-        if first >= bytes.len() {
-            break;
-        }
-        // Include the ASCII character before, which may combine.
-        let start = if first > i { first - 1 } else { first };
-        let mut end = first;
-        while end < bytes.len() && bytes[end] >= 0x80 {
-            end += 1;
-        }
+    for (start, first, end) in segments(text) {
         // Bytes of one character are all >= 0x80, so `end` is a boundary.
         let seg = &text[start..end];
-        let quick = match form {
-            // Latin-1 Supplement, Latin Extended-A and -B, and the dashes,
-            // quotes and ellipsis of General Punctuation are all starters
-            // that NFC keeps: no table look-up for them.
-            Normalization::Nfc
-                if text[first..end]
-                    .chars()
-                    .all(|c| matches!(c, '\u{a0}'..='\u{24f}' | '\u{2010}'..='\u{2027}')) =>
-            {
-                IsNormalized::Yes
-            }
-            Normalization::Nfc => is_nfc_quick(seg.chars()),
-            Normalization::Nfkc => is_nfkc_quick(seg.chars()),
-        };
-        if quick != IsNormalized::Yes {
+        if !quick_yes(text, start, first, end, form) {
             let normalized: String = match form {
                 Normalization::Nfc => seg.nfc().collect(),
                 Normalization::Nfkc => seg.nfkc().collect(),
@@ -62,9 +36,59 @@ pub(crate) fn normalize(text: &str, form: Normalization) -> Vec<Edit> {
                 log.push(EditKind::Normalization, start, end, &normalized);
             }
         }
-        i = end;
     }
     log.edits
+}
+
+/// Whether the segment `seg` (a run of non-ASCII characters with the ASCII
+/// character before it, if any) passes the quick check of `form`; for NFC
+/// [`normalize`] first accepts the characters of [`nfc_plain`] on their own.
+pub(crate) fn quick_check_segment(seg: &str, form: Normalization) -> bool {
+    let quick = match form {
+        Normalization::Nfc => is_nfc_quick(seg.chars()),
+        Normalization::Nfkc => is_nfkc_quick(seg.chars()),
+    };
+    quick == IsNormalized::Yes
+}
+
+/// Latin-1 Supplement, Latin Extended-A and -B, and the dashes, quotes and
+/// ellipsis of General Punctuation: starters that NFC keeps whatever comes
+/// before them.
+#[inline]
+pub(crate) fn nfc_plain(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{24f}' | '\u{2010}'..='\u{2027}')
+}
+
+/// The segments normalization cannot join: each run of non-ASCII
+/// characters (`first..end`) with the ASCII character before it, if any
+/// (from `start`).
+fn segments(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let first = crate::scan::next_non_ascii(bytes, i);
+        if first >= bytes.len() {
+            return None;
+        }
+        // Include the ASCII character before, which may combine.
+        let start = if first > i { first - 1 } else { first };
+        let mut end = first;
+        while end < bytes.len() && bytes[end] >= 0x80 {
+            end += 1;
+        }
+        i = end;
+        Some((start, first, end))
+    })
+}
+
+/// Whether the segment `start..end` of `text`, non-ASCII from `first`, is
+/// known to be normalized.
+fn quick_yes(text: &str, start: usize, first: usize, end: usize, form: Normalization) -> bool {
+    let (Some(run), Some(seg)) = (text.get(first..end), text.get(start..end)) else {
+        return false;
+    };
+    // No table look-up for the common characters NFC keeps.
+    (form == Normalization::Nfc && run.chars().all(nfc_plain)) || quick_check_segment(seg, form)
 }
 
 #[cfg(test)]

@@ -24,9 +24,9 @@
 //! form runs; a MidLetter, MidNum or MidNumLet character joins two letters
 //! (WB6, WB7) or two digits (WB11, WB12) on each side of it; a run is a word
 //! when it holds a letter or a digit. The counter runs that automaton, and
-//! on 8-byte words of ASCII without `_` it uses an equivalent branch-free
-//! formula over each byte and the two before it, computed on the eight
-//! bytes at once with bit operations on a `u64` (one lane per byte).
+//! on 16-byte blocks of ASCII without `_` it uses an equivalent formula
+//! over each byte and the two before it, on bit masks of the block (one
+//! bit per byte) that plain byte loops the compiler vectorises produce.
 
 use super::classify::{WordClass, find_unknown};
 
@@ -182,113 +182,110 @@ fn context_of(state: u8) -> Option<(u8, u8)> {
     }
 }
 
-/// Bytes per step of the fast path: one `u64`, each byte a lane.
-const LANES: usize = 8;
-/// Flushes the per-lane word counts before a lane can overflow (8 lanes
-/// of at most 31 starts sum to less than 256).
-const FLUSH: usize = 31;
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+/// Bytes per step of the fast path.
+const BLOCK: usize = 16;
 
-/// The high bit of each lane whose byte is `b`; lanes must be ASCII.
+/// The low bits of the eight bytes of `x` (each 0 or 1), as eight bits.
 #[inline(always)]
-fn lanes_eq(x: u64, b: u8) -> u64 {
-    let y = x ^ (ONES * u64::from(b));
-    !(((y & LOW7) + LOW7) | y | LOW7)
+fn pack_bytes(x: u64) -> u32 {
+    // Byte k's bit lands at bit 56 + k, and no two bits meet or carry.
+    (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
-/// The high bit of each lane whose byte lies in `lo..=hi`; lanes and bounds
-/// must be ASCII, so that no lane borrows from the next.
+/// Sixteen bytes that are each 0 or 1, as sixteen bits (bit k for byte k).
 #[inline(always)]
-fn lanes_in(x: u64, lo: u8, hi: u8) -> u64 {
-    ((x | HIGH) - ONES * u64::from(lo)) & (((ONES * u64::from(hi)) | HIGH) - x) & HIGH
+fn pack(m: &[u8; BLOCK]) -> u32 {
+    let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
+    lo.copy_from_slice(&m[..8]);
+    hi.copy_from_slice(&m[8..]);
+    pack_bytes(u64::from_le_bytes(lo)) | (pack_bytes(u64::from_le_bytes(hi)) << 8)
 }
 
-/// The flags of the byte one lane (`shift` 8) or two lanes (16) before
-/// each lane, the first ones taken from the word before.
+/// For each byte of a block, one bit each: whether it is an ASCII letter
+/// or digit, whether it is a space, and whether it is plain (ASCII other
+/// than `_`, which the formula leaves out). Written byte by byte over a
+/// fixed block, which the compiler turns into a few vector operations.
 #[inline(always)]
-fn before(now: u64, prev: u64, shift: u32) -> u64 {
-    (now << shift) | (prev >> (64 - shift))
+fn block_marks(block: &[u8; BLOCK]) -> (u32, u32, u32) {
+    let mut alnum = [0u8; BLOCK];
+    let mut space = [0u8; BLOCK];
+    let mut plain = [0u8; BLOCK];
+    for k in 0..BLOCK {
+        let c = block[k];
+        alnum[k] = u8::from(is_alpha(c) | is_digit(c));
+        space[k] = u8::from(c == b' ');
+        plain[k] = u8::from((c < 0x80) & (c != b'_'));
+    }
+    (pack(&alnum), pack(&space), pack(&plain))
 }
 
-/// Whether the word holds plain ASCII only (no `_`, which the formula
-/// leaves out).
-#[inline(always)]
-fn is_plain_word(x: u64) -> bool {
-    x & HIGH == 0 && lanes_eq(x, b'_') == 0
-}
-
-/// The letters and digits of a plain word.
-#[inline(always)]
-fn alnum_lanes(x: u64) -> (u64, u64) {
+/// The marks of the two bytes standing before a region, at bits 14 and 15.
+fn context_marks(p2: u8, p1: u8) -> (u32, u32) {
+    let alnum = |c: u8| u32::from(is_alpha(c) | is_digit(c));
     (
-        lanes_in(x | (ONES * 0x20), b'a', b'z'),
-        lanes_in(x, b'0', b'9'),
+        (alnum(p2) << 14) | (alnum(p1) << 15),
+        (u32::from(p2 == b' ') << 14) | (u32::from(p1 == b' ') << 15),
     )
 }
 
-/// Counts the words starting in the plain ASCII words of eight bytes from
-/// `i`, given the two bytes before `i` (`p2 p1`, real or standing for the
-/// state); returns the count and where the plain words end (`i` itself
+/// Counts the words starting in the blocks of [`BLOCK`] plain ASCII bytes
+/// from `i`, given the two bytes before `i` (`p2 p1`, real or standing for
+/// the state); returns the count and where the plain blocks end (`i` itself
 /// when the first is not plain).
 ///
 /// A word starts at a letter or digit whose previous byte is neither, unless
 /// a MidLetter, MidNum or MidNumLet byte joins it to a letter or digit of
 /// the same kind two bytes back (WB6, WB7, WB11, WB12): the automaton's
-/// rules, for ASCII without `_`, computed on eight bytes at once. The
-/// joins are worked out only for words where a byte other than a letter,
-/// digit or space lies between two letters or digits.
+/// rules, for ASCII without `_`, computed on bit masks of sixteen bytes.
+/// The joins are worked out only where a byte other than a letter, digit or
+/// space lies between two letters or digits.
 #[inline]
 fn count_plain(bytes: &[u8], mut i: usize, end: usize, p2: u8, p1: u8) -> (u64, usize) {
+    let first = i;
     let mut count = 0u64;
-    let mut prev = (u64::from(p2) << 48) | (u64::from(p1) << 56);
-    let (prev_alpha, prev_digit) = alnum_lanes(prev);
-    let mut prev_alnum = prev_alpha | prev_digit;
-    let mut prev_space = lanes_eq(prev, b' ');
-    while i + LANES <= end {
-        // Up to FLUSH words, with a count per lane; then the lanes are added.
-        let mut lanes = 0u64;
-        let mut done = 0;
-        while done < FLUSH && i + LANES <= end {
-            let Some(Ok(chunk)) = bytes.get(i..i + LANES).map(<[u8; LANES]>::try_from) else {
-                break;
-            };
-            let x = u64::from_le_bytes(chunk);
-            if !is_plain_word(x) {
-                return (count + (lanes.wrapping_mul(ONES) >> 56), i);
-            }
-            let (alpha, digit) = alnum_lanes(x);
-            let alnum = alpha | digit;
-            let space = lanes_eq(x, b' ');
-            let mut starts = alnum & !before(alnum, prev_alnum, 8);
-            // A letter or digit, then neither nor a space, then a start.
-            if starts & before(alnum, prev_alnum, 16) & !before(space, prev_space, 8) != 0 {
-                starts &= !joined(x, prev, alpha, digit);
-            }
-            lanes += starts >> 7;
-            prev = x;
-            prev_alnum = alnum;
-            prev_space = space;
-            done += 1;
-            i += LANES;
+    let (mut prev_alnum, mut prev_space) = context_marks(p2, p1);
+    while i + BLOCK <= end {
+        let Some(Ok(block)) = bytes.get(i..i + BLOCK).map(<&[u8; BLOCK]>::try_from) else {
+            break;
+        };
+        let (alnum, space, plain) = block_marks(block);
+        if plain != 0xFFFF {
+            break;
         }
-        count += lanes.wrapping_mul(ONES) >> 56;
+        let alnum1 = ((alnum << 1) | (prev_alnum >> 15)) & 0xFFFF;
+        let alnum2 = ((alnum << 2) | (prev_alnum >> 14)) & 0xFFFF;
+        let space1 = ((space << 1) | (prev_space >> 15)) & 0xFFFF;
+        let mut starts = alnum & !alnum1;
+        // A letter or digit, then neither nor a space, then a start.
+        let mut candidates = starts & alnum2 & !space1;
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let at = |back: usize| match (i + k).checked_sub(back) {
+                Some(p) if p >= first => bytes.get(p).copied().unwrap_or(0),
+                _ if i + k == first + back - 1 => p1,
+                _ => p2,
+            };
+            if joined(at(0), at(1), at(2)) {
+                starts &= !(1 << k);
+            }
+        }
+        count += u64::from(starts.count_ones());
+        prev_alnum = alnum;
+        prev_space = space;
+        i += BLOCK;
     }
     (count, i)
 }
 
-/// The lanes of `x` joined to the letter or digit two bytes back by a
-/// MidLetter, MidNum or MidNumLet byte just before them.
+/// Whether `c` is joined to `q2` by `q1` just before it: a MidLetter or
+/// MidNumLet byte between letters, or a MidNum or MidNumLet byte between
+/// digits.
 #[cold]
-fn joined(x: u64, prev: u64, alpha: u64, digit: u64) -> u64 {
-    let q1 = before(x, prev, 8);
-    let q2 = before(x, prev, 16);
-    let (alpha2, digit2) = alnum_lanes(q2);
-    let both = lanes_eq(q1, b'.') | lanes_eq(q1, b'\'');
-    let letter_join = both | lanes_eq(q1, b':');
-    let digit_join = both | lanes_eq(q1, b',') | lanes_eq(q1, b';');
-    (letter_join & alpha2 & alpha) | (digit_join & digit2 & digit)
+fn joined(c: u8, q1: u8, q2: u8) -> bool {
+    let letter_join = matches!(q1, b':' | b'.' | b'\'');
+    let digit_join = matches!(q1, b',' | b';' | b'.' | b'\'');
+    (letter_join && is_alpha(q2) && is_alpha(c)) || (digit_join && is_digit(q2) && is_digit(c))
 }
 
 /// Word class of the non-ASCII character at `i` (a character boundary),
@@ -348,7 +345,7 @@ fn count_region(text: &str, start: usize, end: usize) -> Result<u64, (usize, usi
         }
         // The automaton, past the bytes the fast path could not take, and
         // on until it is in a state that the fast path can stand for.
-        let stop = (i + LANES).min(end);
+        let stop = (i + BLOCK).min(end);
         while i < end && (i < stop || context_of(state).is_none()) {
             let b = bytes[i];
             let t = if b < 0x80 {

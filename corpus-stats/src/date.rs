@@ -2298,37 +2298,46 @@ impl<'a> Parser<'a> {
         if !goes_on {
             return None;
         }
-        // `the 7th of October`, `the 13th to the 15th of July`.
-        let the = self
-            .word_before(t.start)
-            .filter(|(_, w)| w.eq_ignore_ascii_case("the"))
-            .map(|(s, _)| s);
-        let first = the.unwrap_or(t.start);
-        let opener = self.range_opener(first);
-        let between = opener.is_some_and(|(_, from)| !from);
+        // `the 7th of October`, `the 13th to the 15th of July`; looked
+        // for only once a date follows.
+        let the = || {
+            self.word_before(t.start)
+                .filter(|(_, w)| w.eq_ignore_ascii_case("the"))
+                .map(|(s, _)| s)
+        };
         // Range sharing the month: `26-27 March`, `from 13 to 15 July`.
-        let conn = self.lex(t.end);
-        if self.range_connector(conn.tok, between) {
+        let connector = match conn.tok {
+            Tok::Word(w) => in_list(w, &["to", "until", "till", "through", "thru", "and"]),
+            tok => is_dash(tok),
+        };
+        if connector {
             let t2 = self.skip_the(self.lex(conn.end));
             if let Some(b) = self.day_first(t2)
                 && d1 < b.day
             {
-                let a = DayPart {
-                    month: b.month,
-                    day: d1,
-                    year: b.year,
-                    year_lost: b.year_lost,
-                    start: first,
-                    end: t.end,
-                };
-                let start = match opener {
-                    Some((s, true)) => s,
-                    _ => first,
-                };
-                return self.range_found(start, a, b);
+                let first = the().unwrap_or(t.start);
+                let opener = self.range_opener(first);
+                let between = opener.is_some_and(|(_, from)| !from);
+                if self.range_connector(conn.tok, between) {
+                    let a = DayPart {
+                        month: b.month,
+                        day: d1,
+                        year: b.year,
+                        year_lost: b.year_lost,
+                        start: first,
+                        end: t.end,
+                    };
+                    let start = match opener {
+                        Some((s, true)) => s,
+                        _ => first,
+                    };
+                    return self.range_found(start, a, b);
+                }
             }
         }
         let mut a = self.day_first(t)?;
+        let the = the();
+        let opener = self.range_opener(the.unwrap_or(t.start));
         if let (Some(s), Tok::Ord(_) | Tok::Num(..)) = (the, t.tok) {
             a.start = s;
         }

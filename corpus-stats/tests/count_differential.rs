@@ -159,7 +159,7 @@ fn adversarial() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..120).prop_map(|v| v.concat())
 }
 
-/// Mostly-ASCII text with long runs (to reach the sixteen-byte fast path)
+/// Mostly-ASCII text with long runs (to reach the 32-byte fast path)
 /// and a few rare characters.
 fn news_like() -> impl Strategy<Value = String> {
     let token = prop_oneof![
@@ -184,7 +184,7 @@ fn dense() -> impl Strategy<Value = String> {
     prop::collection::vec(alphabet, 0..200).prop_map(|v| v.concat())
 }
 
-/// A dense ASCII mix, so that whole sixteen-byte blocks of the fast path
+/// A dense ASCII mix, so that whole 32-byte blocks of the fast path
 /// hold every pair of classes, joins across word edges included.
 fn ascii_dense() -> impl Strategy<Value = String> {
     let alphabet = prop::sample::select(

@@ -24,7 +24,7 @@
 //! form runs; a MidLetter, MidNum or MidNumLet character joins two letters
 //! (WB6, WB7) or two digits (WB11, WB12) on each side of it; a run is a word
 //! when it holds a letter or a digit. The counter runs that automaton, and
-//! on 16-byte blocks of ASCII without `_` it uses an equivalent formula
+//! on 32-byte blocks of ASCII without `_` it uses an equivalent formula
 //! over each byte and the two before it, on bit masks of the block (one
 //! bit per byte) that plain byte loops the compiler vectorises produce.
 
@@ -183,7 +183,7 @@ fn context_of(state: u8) -> Option<(u8, u8)> {
 }
 
 /// Bytes per step of the fast path.
-const BLOCK: usize = 16;
+const BLOCK: usize = 32;
 
 /// The low bits of the eight bytes of `x` (each 0 or 1), as eight bits.
 #[inline(always)]
@@ -192,13 +192,14 @@ fn pack_bytes(x: u64) -> u32 {
     (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
-/// Sixteen bytes that are each 0 or 1, as sixteen bits (bit k for byte k).
+/// [`BLOCK`] bytes that are each 0 or 1, as bits (bit k for byte k).
 #[inline(always)]
-fn pack(m: &[u8; BLOCK]) -> u32 {
-    let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
-    lo.copy_from_slice(&m[..8]);
-    hi.copy_from_slice(&m[8..]);
-    pack_bytes(u64::from_le_bytes(lo)) | (pack_bytes(u64::from_le_bytes(hi)) << 8)
+fn pack(m: &[u8; BLOCK]) -> u64 {
+    m.chunks_exact(8).enumerate().fold(0, |bits, (n, eight)| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        bits | (u64::from(pack_bytes(u64::from_le_bytes(word))) << (8 * n))
+    })
 }
 
 /// For each byte of a block, one bit each: whether it is an ASCII letter
@@ -206,7 +207,7 @@ fn pack(m: &[u8; BLOCK]) -> u32 {
 /// than `_`, which the formula leaves out). Written byte by byte over a
 /// fixed block, which the compiler turns into a few vector operations.
 #[inline(always)]
-fn block_marks(block: &[u8; BLOCK]) -> (u32, u32, u32) {
+fn block_marks(block: &[u8; BLOCK]) -> (u64, u64, u64) {
     let mut alnum = [0u8; BLOCK];
     let mut space = [0u8; BLOCK];
     let mut plain = [0u8; BLOCK];
@@ -219,13 +220,13 @@ fn block_marks(block: &[u8; BLOCK]) -> (u32, u32, u32) {
     (pack(&alnum), pack(&space), pack(&plain))
 }
 
-/// The marks of the two bytes standing before a region, at bits 14 and 15.
-fn context_marks(p2: u8, p1: u8) -> (u32, u32) {
-    let alnum = |c: u8| u32::from(is_alpha(c) | is_digit(c));
-    (
-        (alnum(p2) << 14) | (alnum(p1) << 15),
-        (u32::from(p2 == b' ') << 14) | (u32::from(p1 == b' ') << 15),
-    )
+/// The marks of the two bytes standing before a region, in the last two
+/// bits of a block.
+fn context_marks(p2: u8, p1: u8) -> (u64, u64) {
+    let alnum = |c: u8| u64::from(is_alpha(c) | is_digit(c));
+    let space = |c: u8| u64::from(c == b' ');
+    let at = |a: u64, b: u64| (a << (BLOCK - 2)) | (b << (BLOCK - 1));
+    (at(alnum(p2), alnum(p1)), at(space(p2), space(p1)))
 }
 
 /// Counts the words starting in the blocks of [`BLOCK`] plain ASCII bytes
@@ -236,7 +237,7 @@ fn context_marks(p2: u8, p1: u8) -> (u32, u32) {
 /// A word starts at a letter or digit whose previous byte is neither, unless
 /// a MidLetter, MidNum or MidNumLet byte joins it to a letter or digit of
 /// the same kind two bytes back (WB6, WB7, WB11, WB12): the automaton's
-/// rules, for ASCII without `_`, computed on bit masks of sixteen bytes.
+/// rules, for ASCII without `_`, computed on bit masks of the block.
 /// The joins are worked out only where a byte other than a letter, digit or
 /// space lies between two letters or digits.
 #[inline]
@@ -249,12 +250,13 @@ fn count_plain(bytes: &[u8], mut i: usize, end: usize, p2: u8, p1: u8) -> (u64, 
             break;
         };
         let (alnum, space, plain) = block_marks(block);
-        if plain != 0xFFFF {
+        let full = u64::MAX >> (64 - BLOCK);
+        if plain != full {
             break;
         }
-        let alnum1 = ((alnum << 1) | (prev_alnum >> 15)) & 0xFFFF;
-        let alnum2 = ((alnum << 2) | (prev_alnum >> 14)) & 0xFFFF;
-        let space1 = ((space << 1) | (prev_space >> 15)) & 0xFFFF;
+        let alnum1 = ((alnum << 1) | (prev_alnum >> (BLOCK - 1))) & full;
+        let alnum2 = ((alnum << 2) | (prev_alnum >> (BLOCK - 2))) & full;
+        let space1 = ((space << 1) | (prev_space >> (BLOCK - 1))) & full;
         let mut starts = alnum & !alnum1;
         // A letter or digit, then neither nor a space, then a start.
         let mut candidates = starts & alnum2 & !space1;

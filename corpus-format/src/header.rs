@@ -127,12 +127,12 @@ pub(crate) fn scan(text: &str) -> HeaderScan {
             offset: offset_of(rest),
         };
     }
-    match NaiveDate::parse_from_str(date_text, "%Y-%m-%d") {
-        Ok(date) => HeaderScan::Valid(Header {
+    match ymd(date_text) {
+        Some(date) => HeaderScan::Valid(Header {
             date,
             span: Span::new(0, offset_of(body)),
         }),
-        Err(_) => HeaderScan::Invalid {
+        None => HeaderScan::Invalid {
             problem: HeaderProblem::InvalidDate,
             span: lookalike,
             offset: date_offset,
@@ -141,6 +141,14 @@ pub(crate) fn scan(text: &str) -> HeaderScan {
 }
 
 /// The keyword, an optional `:`, blanks, and the token after them.
+/// The calendar date of `YYYY-MM-DD` (as `iso_date` recognizes it), if
+/// there is such a day; read directly, without a format string to parse.
+fn ymd(text: &str) -> Option<NaiveDate> {
+    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
 fn lookalike_span(text: &str, kw_start: usize) -> Span {
     let bytes = text.as_bytes();
     let mut end = kw_start + 4;

@@ -19,6 +19,9 @@ pub(crate) struct Charmap {
     high: [char; 128],
     /// Sorted `(char, byte)` pairs for every non-ASCII character encodable.
     reverse: Vec<(char, u8)>,
+    /// The byte of each character U+0080 to U+00FF, 0 when there is none
+    /// (the byte 0 never encodes a non-ASCII character).
+    latin1: [u8; 128],
     /// Whether this is a sloppy variant (undefined bytes read as Latin-1,
     /// `0x1A` for U+FFFD).
     pub(crate) sloppy: bool,
@@ -76,9 +79,19 @@ impl Charmap {
         }
         reverse.sort_unstable();
         reverse.dedup_by_key(|p| p.0);
+        let mut latin1 = [0u8; 128];
+        for &(c, b) in &reverse {
+            if let Some(slot) = (c as usize)
+                .checked_sub(0x80)
+                .and_then(|i| latin1.get_mut(i))
+            {
+                *slot = b;
+            }
+        }
         Charmap {
             high,
             reverse,
+            latin1,
             sloppy,
             nbsp_a0,
         }
@@ -89,6 +102,12 @@ impl Charmap {
     pub(crate) fn encode(&self, c: char) -> Option<u8> {
         if c.is_ascii() {
             return Some(c as u8);
+        }
+        if let Some(&b) = (c as usize)
+            .checked_sub(0x80)
+            .and_then(|i| self.latin1.get(i))
+        {
+            return (b != 0).then_some(b);
         }
         self.reverse
             .binary_search_by_key(&c, |p| p.0)
@@ -207,6 +226,18 @@ mod tests {
         assert_eq!(maps.cp1252.encode('\u{fffd}'), Some(0x1a));
         assert_eq!(maps.order[0].encode('\u{92}'), Some(0x92));
         assert_eq!(maps.order[0].encode('€'), None);
+        // The table of U+0080..U+00FF agrees with the sorted pairs.
+        for cm in maps.order.iter().chain([&maps.cp1252]) {
+            for u in 0x80..0x100 {
+                let c = char::from_u32(u).unwrap();
+                let searched = cm
+                    .reverse
+                    .binary_search_by_key(&c, |p| p.0)
+                    .ok()
+                    .map(|i| cm.reverse[i].1);
+                assert_eq!(cm.encode(c), searched, "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

@@ -506,6 +506,8 @@ fn try_whole(text: &str, cm: &Charmap) -> Attempt {
     };
     let altered = cm.nbsp_a0 && has_altered_a0(&bytes);
     let lossy = cm.sloppy
+        // Every lossy sequence has a `?` or a byte `0x1A` in it.
+        && memchr::memchr2(b'?', 0x1A, &bytes).is_some()
         && bytes
             .iter()
             .enumerate()
@@ -523,13 +525,22 @@ fn has_altered_a0(bytes: &[u8]) -> bool {
     // Every pattern starts with a lead byte (`0xC2` or more) and has its
     // space one to three bytes later: only lead bytes followed by a space
     // that soon are looked at.
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b >= 0xC2
+    let mut i = crate::scan::next_non_ascii(bytes, 0);
+    while i < bytes.len() {
+        if bytes[i] >= 0xC2
             && bytes
                 .get(i + 1..(i + 4).min(bytes.len()))
                 .is_some_and(|next| next.contains(&b' '))
             && altered_at(&bytes[i..]).is_some()
-    })
+        {
+            return true;
+        }
+        i += 1;
+        if bytes.get(i).is_some_and(|&b| b < 0x80) {
+            i = crate::scan::next_non_ascii(bytes, i);
+        }
+    }
+    false
 }
 
 /// If a sequence with a space standing for `0xA0` starts `b`, its length.

@@ -417,7 +417,7 @@ fn word_candidate(text: &str, s: usize) -> (bool, Option<usize>) {
 }
 
 /// Bytes the candidate scan reads at once.
-const BLOCK: usize = 16;
+const BLOCK: usize = 32;
 
 /// The byte before `i`, the [`BLOCK`] bytes from `i` and the two after,
 /// if they all lie in `b`.
@@ -462,10 +462,13 @@ fn scan_marks(w: &[u8; BLOCK + 3]) -> (u32, u32) {
         digits[k] = u8::from(w[k + 1].is_ascii_digit());
     }
     let bits = |m: &[u8; BLOCK]| {
-        let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
-        lo.copy_from_slice(&m[..8]);
-        hi.copy_from_slice(&m[8..]);
-        pack_bytes(u64::from_le_bytes(lo)) | pack_bytes(u64::from_le_bytes(hi)) << 8
+        let mut bits = 0;
+        for (k, chunk) in m.chunks_exact(8).enumerate() {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(chunk);
+            bits |= pack_bytes(u64::from_le_bytes(x)) << (8 * k);
+        }
+        bits
     };
     (bits(&starts), bits(&digits))
 }
@@ -774,11 +777,14 @@ struct Scan<'a> {
     memo: Memo<'a>,
 }
 
+/// Entries of a [`PosCache`].
+const SLOTS: usize = 4;
+
 /// A few results of a function of a position in the text, by position.
 #[derive(Debug, Clone)]
 struct PosCache<T: Copy> {
-    keys: [Cell<usize>; 4],
-    values: [Cell<T>; 4],
+    keys: [Cell<usize>; SLOTS],
+    values: [Cell<T>; SLOTS],
 }
 
 impl<T: Copy + Default> Default for PosCache<T> {
@@ -793,7 +799,7 @@ impl<T: Copy + Default> Default for PosCache<T> {
 impl<T: Copy> PosCache<T> {
     /// `f(i)`, computed once while `i` keeps its entry.
     fn get(&self, i: usize, f: impl FnOnce() -> T) -> T {
-        let slot = i % 4;
+        let slot = i % SLOTS;
         if self.keys[slot].get() == i {
             return self.values[slot].get();
         }
@@ -809,7 +815,6 @@ impl<T: Copy> PosCache<T> {
 #[derive(Debug, Clone, Default)]
 struct Memo<'a> {
     next_word: PosCache<Option<(usize, usize)>>,
-    prev_word: PosCache<Option<(usize, usize)>>,
     prev_word_dot: PosCache<Option<(usize, usize, bool)>>,
     /// The end and flags of the word starting at a position.
     flags: PosCache<(usize, u32)>,
@@ -850,6 +855,30 @@ impl<'a> Scan<'a> {
             None => None,
             Some(_) => self.text.get(i..)?.chars().next(),
         }
+    }
+
+    /// Whether the character at `i` is alphanumeric (ASCII without
+    /// decoding).
+    #[inline(always)]
+    fn alnum_at(&self, i: usize) -> bool {
+        match self.b.get(i) {
+            Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+            None => false,
+            Some(_) => self.char_at(i).is_some_and(char::is_alphanumeric),
+        }
+    }
+
+    /// Whether the character before `i` is alphanumeric (ASCII without
+    /// decoding, as in [`Scan::char_before`]).
+    #[inline(always)]
+    fn alnum_before(&self, i: usize) -> bool {
+        if let Some(&c) = i.checked_sub(1).and_then(|k| self.b.get(k))
+            && c < 0x80
+            && self.b.get(i).is_none_or(|&n| !(0x80..0xc0).contains(&n))
+        {
+            return c.is_ascii_alphanumeric();
+        }
+        self.char_before(i).is_some_and(char::is_alphanumeric)
     }
 
     fn byte(&self, i: usize) -> u8 {
@@ -945,7 +974,7 @@ impl<'a> Scan<'a> {
         if j - i > MAX_WORD {
             return None;
         }
-        if j == i || self.char_at(j).is_some_and(char::is_alphanumeric) {
+        if j == i || self.alnum_at(j) {
             return None;
         }
         Some(j)
@@ -958,7 +987,7 @@ impl<'a> Scan<'a> {
         if e - j > MAX_WORD {
             return None;
         }
-        if j == e || self.char_before(j).is_some_and(char::is_alphanumeric) {
+        if j == e || self.alnum_before(j) {
             return None;
         }
         Some(j)
@@ -974,10 +1003,10 @@ impl<'a> Scan<'a> {
 
     /// The word before the gap before `i`.
     fn prev_word(&self, i: usize) -> Option<(usize, usize)> {
-        self.memo.prev_word.get(i, || {
-            let e = self.gap_back(i)?;
-            Some((self.word_back(e)?, e))
-        })
+        // The same word as `prev_word_dot` finds without a dot: after a dot
+        // no word ends (a word ends with a letter).
+        self.prev_word_dot(i)
+            .and_then(|(s, e, dot)| (!dot).then_some((s, e)))
     }
 
     /// The word before `i`, allowing an abbreviation dot (`Oct. 7`,
@@ -1241,7 +1270,7 @@ impl<'a> Scan<'a> {
                 .and_then(|t| t.parse::<u32>().ok());
             if plain
                 && int_len == 4
-                && !self.char_at(e2).is_some_and(char::is_alphanumeric)
+                && !self.alnum_at(e2)
                 && let (Some(y1), Some(y2)) = (first, second)
             {
                 let range = (1000..=2999).contains(&y1)
@@ -1279,7 +1308,7 @@ impl<'a> Scan<'a> {
             while self.byte(j).is_ascii_alphabetic() && j - i < MAX_WORD {
                 j += 1;
             }
-            if self.char_at(j).is_some_and(|c| c.is_alphanumeric()) {
+            if self.alnum_at(j) {
                 return Step::skip(self.token_end(p));
             }
             let suffix = self.lower(i, j);
@@ -1452,9 +1481,7 @@ impl<'a> Scan<'a> {
 
     /// Reads a number written in words at `p..e`.
     fn words(&self, p: usize, e: usize, link: Option<Link>) -> Step<'a> {
-        if self.char_before(p).is_some_and(char::is_alphanumeric)
-            || self.char_at(e).is_some_and(char::is_alphanumeric)
-        {
+        if self.alnum_before(p) || self.alnum_at(e) {
             // Inside a word (`often`, `someone`): skip the whole word.
             let mut j = e;
             while let Some(c) = self.char_at(j) {
@@ -2072,6 +2099,7 @@ impl<'a> Scan<'a> {
             && kind != FigureKind::Ordinal
             && let Some((s, e)) = self.prev_word(core.start)
             && s >= self.floor
+            && matches!(self.byte(s) | 0x20, b'm' | b'n')
             && matches!(self.lower(s, e).as_str(), "minus" | "negative")
         {
             core.start = s;
@@ -2154,7 +2182,7 @@ impl<'a> Scan<'a> {
             && let Some(code) = currency_sign(c)
         {
             let e = j + c.len_utf8();
-            if !self.char_at(e).is_some_and(char::is_alphanumeric) {
+            if !self.alnum_at(e) {
                 return Some((code, e, false));
             }
         }
@@ -2167,8 +2195,10 @@ impl<'a> Scan<'a> {
         let w = lw.as_str();
         // `US dollars`, `Swiss francs`, `Egyptian pounds`.
         if let Some((s2, e2)) = self.next_word(e) {
-            let l2 = self.lower(s2, e2);
-            if let Some(code) = national_currency_of(w, l2.as_str(), self.flags_at(s2, e2)) {
+            let f2 = self.flags_at(s2, e2);
+            if f2 & CURRENCY != 0
+                && let Some(code) = national_currency_of(w, self.lower(s2, e2).as_str(), f2)
+            {
                 return Some((code, e2, false));
             }
         }

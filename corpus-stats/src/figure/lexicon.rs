@@ -717,10 +717,15 @@ pub(super) fn flags_folded(w: &[u8]) -> u32 {
                 return 0;
             }
             let mut key = 0u64;
-            for x in w {
-                let c = low(x).wrapping_sub(b'a');
+            for &x in w {
+                // The letter's rank in either case (lowercase first, the
+                // usual one).
+                let mut c = x.wrapping_sub(b'a');
                 if c >= 26 {
-                    return 0;
+                    c = x.wrapping_sub(b'A');
+                    if c >= 26 {
+                        return 0;
+                    }
                 }
                 key = key << 5 | (u64::from(c) + 1);
             }

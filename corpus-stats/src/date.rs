@@ -517,48 +517,75 @@ const KEYWORDS: &[(u64, usize, u8, Anchor)] = &[
 /// The anchor a whole ASCII word stands for, if any.
 #[inline]
 fn keyword(word: &[u8]) -> Option<Anchor> {
-    if !(3..=9).contains(&word.len()) || !keyword_prefix(word) {
-        return None;
-    }
-    let mut key = 0u64;
-    for &b in word.iter().take(8) {
-        // ASCII letters only: setting bit 5 lower-cases them.
-        key = (key << 8) | u64::from(b | 0x20);
-    }
+    let n = word.len();
+    // The first eight bytes packed big-endian, from two overlapping loads.
+    let be4 = |i: usize| -> Option<u64> {
+        let b = word.get(i..i + 4)?;
+        Some(u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])))
+    };
+    let raw = match n {
+        3 => (u64::from(word[0]) << 16) | (u64::from(word[1]) << 8) | u64::from(word[2]),
+        4..=8 => (be4(0)? << (8 * (n - 4))) | be4(n - 4)?,
+        9 => (be4(0)? << 32) | be4(4)?,
+        _ => return None,
+    };
+    // ASCII letters only: setting bit 5 lower-cases them (and makes no
+    // other byte a letter).
+    let key = raw | (0x2020_2020_2020_2020 >> (8 * (8 - n.min(8))));
     let ninth = word.get(8).map_or(0, |b| b | 0x20);
-    let i = KEYWORDS.binary_search_by_key(&key, |e| e.0).ok()?;
-    let &(_, len, last, anchor) = KEYWORDS.get(i)?;
-    (len == word.len() && last == ninth).then_some(anchor)
+    let i = *KEYWORD_SLOTS.get(keyword_slot(key))?;
+    let &(k, len, last, anchor) = KEYWORDS.get(usize::from(i))?;
+    (k == key && len == n && last == ninth).then_some(anchor)
 }
 
-/// Three-letter prefixes of the keywords, one bit per `aaa`..`zzz`.
-const PREFIXES: [u64; 275] = {
-    const P: [&[u8; 3]; 23] = [
-        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
-        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun", b"tod", b"tom", b"yes",
-        b"yea",
-    ];
-    let mut t = [0u64; 275];
+/// Multiplier of a hash that puts every key of [`KEYWORDS`] in its own
+/// slot of [`KEYWORD_SLOTS`] (checked when the table is built).
+const KEYWORD_HASH: u64 = 0x6de4_cc47_e324_03db;
+
+const fn keyword_slot(key: u64) -> usize {
+    (key.wrapping_mul(KEYWORD_HASH) >> 57) as usize
+}
+
+/// For each of 128 hash slots, the index in [`KEYWORDS`] of the keyword
+/// there, or `u8::MAX`.
+const KEYWORD_SLOTS: [u8; 128] = {
+    let mut t = [u8::MAX; 128];
     let mut i = 0;
-    while i < P.len() {
-        let p = P[i];
-        let idx =
-            (p[0] - b'a') as usize * 676 + (p[1] - b'a') as usize * 26 + (p[2] - b'a') as usize;
-        t[idx / 64] |= 1 << (idx % 64);
+    while i < KEYWORDS.len() {
+        let slot = keyword_slot(KEYWORDS[i].0);
+        assert!(t[slot] == u8::MAX, "two keywords share a hash slot");
+        t[slot] = i as u8;
         i += 1;
     }
     t
 };
 
-/// Whether a word of ASCII letters (at least three) starts like a keyword:
-/// most words (`the`, `and`, `said`) stop here.
-#[inline(always)]
-fn keyword_prefix(word: &[u8]) -> bool {
-    let l = |i: usize| usize::from((word[i] | 0x20).wrapping_sub(b'a')).min(25);
-    let idx = l(0) * 676 + l(1) * 26 + l(2);
-    PREFIXES
-        .get(idx / 64)
-        .is_some_and(|w| w >> (idx % 64) & 1 == 1)
+/// The start of the run of ASCII letters that ends at `end`, eight bytes
+/// at a time.
+#[inline]
+fn letters_start(bytes: &[u8], mut end: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = end.checked_sub(8).and_then(|s| bytes.get(s..end)) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        // As in `letters_end`.
+        let x = u64::from_le_bytes(arr) | (0x20 * ONES);
+        let t = x & (0x7f * ONES);
+        let ge_a = t.wrapping_add(0x1f * ONES);
+        let gt_z = t.wrapping_add(0x05 * ONES);
+        let letter = ge_a & !gt_z & !x & (0x80 * ONES);
+        let other = !letter & (0x80 * ONES);
+        if other != 0 {
+            // The last byte that is no letter.
+            return end - 8 + (63 - other.leading_zeros() as usize) / 8 + 1;
+        }
+        end -= 8;
+    }
+    while end > 0 && bytes[end - 1].is_ascii_alphabetic() {
+        end -= 1;
+    }
+    end
 }
 
 /// The end of the run of ASCII letters at `pos`, eight bytes at a time.
@@ -902,7 +929,9 @@ fn lex(text: &str, pos: usize) -> Token<'_> {
         spaced,
     };
     if b.is_ascii_alphabetic() {
-        let e = letters_end(bytes, start + 1);
+        // At most one letter more than a word may have is read.
+        let cap = bytes.len().min(start + MAX_WORD + 1);
+        let e = letters_end(bytes.get(..cap).unwrap_or(bytes), start + 1);
         if e - start > MAX_WORD {
             return mk(Tok::Other, start + MAX_WORD + 1);
         }
@@ -965,49 +994,42 @@ fn lex(text: &str, pos: usize) -> Token<'_> {
 /// starts at or after `floor`.
 fn word_before(text: &str, pos: usize, floor: usize) -> Option<(usize, &str)> {
     let head = text.get(floor..pos)?;
-    let mut end = head.len();
+    let bytes = head.as_bytes();
+    let mut end = bytes.len();
     let mut n = 0;
     let mut newlines = 0;
     loop {
         // ASCII fast path: most gaps are one space.
-        let c = match end.checked_sub(1).and_then(|i| head.as_bytes().get(i)) {
+        let len = match end.checked_sub(1).and_then(|i| bytes.get(i)) {
             None => break,
-            Some(&b) if b < 0x80 => {
-                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
-                    break;
-                }
-                char::from(b)
+            Some(b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c') => 1,
+            Some(b'\n') => {
+                newlines += 1;
+                1
             }
+            Some(0..0x80) => break,
             Some(_) => match head.get(..end).and_then(|h| h.chars().next_back()) {
-                Some(c) if c.is_whitespace() => c,
+                Some(c) if c.is_whitespace() => c.len_utf8(),
                 _ => break,
             },
         };
         n += 1;
-        if c == '\n' {
-            newlines += 1;
-        }
         if n > MAX_GAP_CHARS || newlines > 1 {
             return None;
         }
-        end -= c.len_utf8();
+        end -= len;
     }
-    let bytes = head.as_bytes();
-    let mut start = end;
-    while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
-        start -= 1;
-        if end - start > MAX_WORD {
-            return None;
-        }
-    }
-    if start == end {
+    // At most one letter more than a word may have is read.
+    let lo = end.saturating_sub(MAX_WORD + 1);
+    let start = lo + letters_start(bytes.get(lo..end)?, end - lo);
+    if start == end || end - start > MAX_WORD {
         return None;
     }
     // The word must start at a boundary, also when it meets the floor.
     if char_before(text, floor + start).is_some_and(char::is_alphanumeric) {
         return None;
     }
-    Some((floor + start, &head[start..end]))
+    Some((floor + start, head.get(start..end)?))
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -2559,7 +2581,6 @@ mod tests {
         for &(key, len, ninth, anchor) in KEYWORDS {
             let word = unpack(key, len, ninth);
             assert_eq!(word.len(), len);
-            assert!(keyword_prefix(&word), "{word:?} passes the prefix filter");
             assert_eq!(keyword(&word), Some(anchor));
             assert_eq!(keyword(&word.to_ascii_uppercase()), Some(anchor));
         }
@@ -2574,6 +2595,35 @@ mod tests {
             "dece",
         ] {
             assert_eq!(keyword(w.as_bytes()), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn letters_start_matches_a_plain_scan() {
+        let samples = [
+            "rest abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "word",
+            "\u{e9}t\u{e9} words-and@more[`{|~",
+            "0123456789@[`{AZaz",
+            "",
+            "x\u{80}\u{ff}yz",
+        ];
+        for s in samples {
+            let b = s.as_bytes();
+            for end in 0..=b.len() {
+                let mut plain = end;
+                while plain > 0 && b[plain - 1].is_ascii_alphabetic() {
+                    plain -= 1;
+                }
+                assert_eq!(letters_start(b, end), plain, "{s:?} to {end}");
+            }
+        }
+        for byte in 0..=255u8 {
+            let mut v = vec![b'a'; 8];
+            v.push(byte);
+            v.extend_from_slice(b"aaa");
+            let want = if byte.is_ascii_alphabetic() { 0 } else { 9 };
+            assert_eq!(letters_start(&v, v.len()), want, "byte {byte:#x}");
         }
     }
 
@@ -2734,7 +2784,31 @@ mod tests {
         }
     }
 
+    /// [`keyword`] as a binary search of the sorted table: the reference.
+    fn plain_keyword(word: &[u8]) -> Option<Anchor> {
+        if !(3..=9).contains(&word.len()) {
+            return None;
+        }
+        let mut key = 0u64;
+        for &b in word.iter().take(8) {
+            key = (key << 8) | u64::from(b | 0x20);
+        }
+        let ninth = word.get(8).map_or(0, |b| b | 0x20);
+        let i = KEYWORDS.binary_search_by_key(&key, |e| e.0).ok()?;
+        let &(_, len, last, anchor) = KEYWORDS.get(i)?;
+        (len == word.len() && last == ninth).then_some(anchor)
+    }
+
     proptest::proptest! {
+        #[test]
+        fn keyword_matches_a_binary_search(
+            word in "[a-zA-Z]{0,11}|(?i:jan|june|sept|september|thurs|thursday|today|tomorrow|yesterday|year|month|may|mayo|marc)[a-z]{0,2}",
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..11),
+        ) {
+            proptest::prop_assert_eq!(keyword(word.as_bytes()), plain_keyword(word.as_bytes()));
+            proptest::prop_assert_eq!(keyword(&bytes), plain_keyword(&bytes));
+        }
+
         #[test]
         fn scan_with_jumps_matches_a_plain_loop(
             text in "([a-zA-Z]{1,10}|[0-9]{1,5}|[ .,:/\\-]|\\PC|(?i:mar|may|sept|today|year|october)){0,80}",

@@ -720,7 +720,8 @@ struct Scan {
     base: usize,
     /// Where it ends (`base` when there is no block yet).
     end: usize,
-    /// One bit per byte of the block where a run of letters starts.
+    /// One bit per byte of the block where a run of letters starts that
+    /// may be a keyword.
     letters: u64,
     /// The same for runs of digits.
     digits: u64,
@@ -759,6 +760,22 @@ impl Scan {
                 digits |= high_bits((m & ONES) << 7) << (8 * k);
             }
         }
+        // Keep the letter runs whose first three letters hash like a
+        // keyword's: most words end here.
+        let mut maybe = 0u64;
+        let mut rest = letters;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if let Some(v) = w
+                .get(i + 1..i + 5)
+                .and_then(|x| <[u8; 4]>::try_from(x).ok())
+                && may_be_keyword(v)
+            {
+                maybe |= 1 << i;
+            }
+        }
+        let letters = maybe;
         *self = Scan {
             base,
             end: base + BLOCK,
@@ -787,14 +804,7 @@ impl Scan {
             while letters != 0 {
                 let i = letters.trailing_zeros() as usize;
                 letters &= letters - 1;
-                let s = self.base + i;
-                if let Some(v) = bytes.get(s..).and_then(|x| x.get(..4))
-                    && let Ok(v) = <[u8; 4]>::try_from(v)
-                    && !may_be_keyword(v)
-                {
-                    continue;
-                }
-                if let Some(found) = word_anchor(bytes, s) {
+                if let Some(found) = word_anchor(bytes, self.base + i) {
                     return Some(found);
                 }
             }

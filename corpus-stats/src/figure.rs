@@ -2542,29 +2542,34 @@ impl<'a> Scan<'a> {
         use FigureQualifier::*;
         let (s1, e1) = self.prev_word(start)?;
         let w1 = self.lower(s1, e1);
-        let w2 = self.prev_word(s1).map(|(s, e)| (s, self.lower(s, e)));
-        let w3 = w2
-            .as_ref()
-            .and_then(|(s, _)| self.prev_word(*s))
-            .map(|(s, e)| self.lower(s, e));
         let w1 = w1.as_str();
-        let w2s = w2.as_ref().map_or("", |(_, l)| l.as_str());
-        let w3s = w3.as_ref().map_or("", Lower::as_str);
-        match (w3s, w2s, w1) {
-            ("no", "more", "than") => return Some(UpTo),
-            ("no", "fewer" | "less", "than") => return Some(AtLeast),
-            ("in", "excess", "of") => return Some(Over),
-            _ => {}
-        }
-        match (w2s, w1) {
-            ("more" | "greater", "than") => return Some(Over),
-            ("at", "least") => return Some(AtLeast),
-            ("fewer" | "less", "than") => return Some(Under),
-            ("up", "to") | ("at", "most") => return Some(UpTo),
-            ("close", "to") => return Some(About),
-            ("an", "estimated") => return Some(About),
-            ("upwards", "of") => return Some(Over),
-            _ => {}
+        // Only these words end a qualifier of two or three words.
+        if matches!(w1, "than" | "least" | "to" | "most" | "estimated" | "of") {
+            let w2 = self.prev_word(s1).map(|(s, e)| (s, self.lower(s, e)));
+            let w2s = w2.as_ref().map_or("", |(_, l)| l.as_str());
+            if matches!(w1, "than" | "of") {
+                let w3 = w2
+                    .as_ref()
+                    .and_then(|(s, _)| self.prev_word(*s))
+                    .map(|(s, e)| self.lower(s, e));
+                let w3s = w3.as_ref().map_or("", Lower::as_str);
+                match (w3s, w2s, w1) {
+                    ("no", "more", "than") => return Some(UpTo),
+                    ("no", "fewer" | "less", "than") => return Some(AtLeast),
+                    ("in", "excess", "of") => return Some(Over),
+                    _ => {}
+                }
+            }
+            match (w2s, w1) {
+                ("more" | "greater", "than") => return Some(Over),
+                ("at", "least") => return Some(AtLeast),
+                ("fewer" | "less", "than") => return Some(Under),
+                ("up", "to") | ("at", "most") => return Some(UpTo),
+                ("close", "to") => return Some(About),
+                ("an", "estimated") => return Some(About),
+                ("upwards", "of") => return Some(Over),
+                _ => {}
+            }
         }
         match w1 {
             "over" | "above" | "exceeding" => Some(Over),
@@ -2680,11 +2685,20 @@ impl<'a> Scan<'a> {
     /// MAX_WORD bytes.
     fn word_fwd_unicode(&self, i: usize) -> Option<usize> {
         let mut j = i;
-        while let Some(c) = self.char_at(j) {
-            if !c.is_alphabetic() {
-                break;
+        loop {
+            match self.b.get(j) {
+                // ASCII letters without decoding.
+                Some(&c) if c < 0x80 => {
+                    if !c.is_ascii_alphabetic() {
+                        break;
+                    }
+                    j += 1;
+                }
+                _ => match self.char_at(j) {
+                    Some(c) if c.is_alphabetic() => j += c.len_utf8(),
+                    _ => break,
+                },
             }
-            j += c.len_utf8();
             if j - i > MAX_WORD {
                 return None;
             }

@@ -667,25 +667,6 @@ fn is_letter(b: u8) -> bool {
     (b | 0x20).wrapping_sub(b'a') < 26
 }
 
-/// For the block `w[1..=BLOCK]` of a window, eight bytes to a word: 0x80
-/// in each byte where a run of ASCII letters starts, 0x01 where a run of
-/// ASCII digits starts. A plain byte loop, which compiles to vector code.
-#[inline(always)]
-fn run_starts(w: &[u8; WINDOW]) -> [u64; BLOCK / 8] {
-    let mut marks = [0u8; BLOCK];
-    for (m, pair) in marks.iter_mut().zip(w.windows(2)) {
-        let (p, b) = (pair[0], pair[1]);
-        let letter = is_letter(b) & !is_letter(p);
-        let digit = b.is_ascii_digit() & !p.is_ascii_digit();
-        *m = (u8::from(letter) << 7) | u8::from(digit);
-    }
-    let mut words = [0u64; BLOCK / 8];
-    for (word, c) in words.iter_mut().zip(marks.chunks_exact(8)) {
-        *word = u64::from_le_bytes(c.try_into().unwrap_or_default());
-    }
-    words
-}
-
 /// The high bits of the eight bytes of `x`, as eight bits.
 #[inline(always)]
 fn high_bits(x: u64) -> u64 {
@@ -747,18 +728,31 @@ impl Scan {
                 &padded
             }
         };
-        let marks = run_starts(w);
+        // The class of each byte of the block: 0x80 for an ASCII letter,
+        // 0x01 for an ASCII digit (a plain byte loop: vector code).
+        let mut class = [0u8; BLOCK];
+        for (c, &b) in class.iter_mut().zip(&w[1..=BLOCK]) {
+            *c = (u8::from(is_letter(b)) << 7) | u8::from(b.is_ascii_digit());
+        }
+        let mut words = [0u64; BLOCK / 8];
+        for (word, c) in words.iter_mut().zip(class.chunks_exact(8)) {
+            *word = u64::from_le_bytes(c.try_into().unwrap_or_default());
+        }
+        // One bit per byte, then the bits where runs start.
         let mut letters = 0u64;
         let mut any_digit = 0u64;
-        for (k, &m) in marks.iter().enumerate() {
-            letters |= high_bits(m) << (8 * k);
-            any_digit |= m & ONES;
+        for (k, &c) in words.iter().enumerate() {
+            letters |= high_bits(c) << (8 * k);
+            any_digit |= c & ONES;
         }
+        let before = w[0];
+        letters &= !((letters << 1) | u64::from(is_letter(before)));
         let mut digits = 0u64;
         if any_digit != 0 {
-            for (k, &m) in marks.iter().enumerate() {
-                digits |= high_bits((m & ONES) << 7) << (8 * k);
+            for (k, &c) in words.iter().enumerate() {
+                digits |= high_bits((c & ONES) << 7) << (8 * k);
             }
+            digits &= !((digits << 1) | u64::from(before.is_ascii_digit()));
         }
         // Keep the letter runs whose first three letters hash like a
         // keyword's: most words end here.

@@ -88,6 +88,18 @@ fn ends_sentence(c: char) -> bool {
 pub(crate) struct Boilerplate {
     matcher: AhoCorasick,
     max_len: usize,
+    /// Bit `(a << 8) | b` is set when a phrase ends with the bytes `a`, `b`
+    /// (ASCII letters in lower case): a line whose core ends otherwise has
+    /// no trailer, which saves the search.
+    last_pairs: Box<[u64; 1024]>,
+    /// Bit `b` is set when a phrase is the single byte `b` (in lower case).
+    single_bytes: [u64; 4],
+}
+
+/// Bit index of the last two bytes of `s` (ASCII in lower case).
+#[inline]
+fn pair_index(a: u8, b: u8) -> usize {
+    (usize::from(a.to_ascii_lowercase()) << 8) | usize::from(b.to_ascii_lowercase())
 }
 
 impl Boilerplate {
@@ -106,12 +118,49 @@ impl Boilerplate {
             phrases.push(core.bytes().rev().collect());
         }
         let max_len = phrases.iter().map(Vec::len).max().unwrap_or(0);
+        let mut last_pairs = Box::new([0u64; 1024]);
+        let mut single_bytes = [0u64; 4];
+        for reversed in &phrases {
+            match reversed.as_slice() {
+                [b] => {
+                    let i = usize::from(b.to_ascii_lowercase());
+                    single_bytes[i / 64] |= 1 << (i % 64);
+                }
+                [b, a, ..] => {
+                    let i = pair_index(*a, *b);
+                    last_pairs[i / 64] |= 1 << (i % 64);
+                }
+                [] => {}
+            }
+        }
         let matcher = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
             .build(&phrases)?;
-        Ok(Boilerplate { matcher, max_len })
+        Ok(Boilerplate {
+            matcher,
+            max_len,
+            last_pairs,
+            single_bytes,
+        })
+    }
+
+    /// Whether some phrase may end `core` (a necessary condition).
+    #[inline]
+    fn may_end(&self, core: &[u8]) -> bool {
+        let single = core.last().is_some_and(|&b| {
+            let i = usize::from(b.to_ascii_lowercase());
+            self.single_bytes[i / 64] & (1 << (i % 64)) != 0
+        });
+        let pair = match core {
+            [.., a, b] => {
+                let i = pair_index(*a, *b);
+                self.last_pairs[i / 64] & (1 << (i % 64)) != 0
+            }
+            _ => false,
+        };
+        single || pair
     }
 
     /// Edits removing the trailers of `text`.
@@ -138,7 +187,7 @@ impl Boilerplate {
         // Each round removes one trailer; bounded by the line's length.
         for _ in 0..8 {
             let core_end = trim_decoration(&line[..end]);
-            if core_end == 0 {
+            if core_end == 0 || !self.may_end(&line.as_bytes()[..core_end]) {
                 break;
             }
             let tail_start = core_end.saturating_sub(self.max_len);
@@ -198,6 +247,22 @@ mod tests {
         assert_eq!(run("The talks failed. Read more >>"), "The talks failed.");
         assert_eq!(run("Share this:\nText."), "\nText.");
         assert_eq!(run("Ends here.” Read more » Share this"), "Ends here.”");
+    }
+
+    #[test]
+    fn short_and_capitalized_phrases_are_found() {
+        let b =
+            Boilerplate::new(&["Q".to_owned(), "Zé".to_owned()]).unwrap_or_else(|e| panic!("{e}"));
+        for (t, want) in [
+            ("Done. q", "Done."),
+            ("Done. Q >>", "Done."),
+            ("Done. zé", "Done."),
+            ("Done. ZÉ", "Done. ZÉ"),
+            ("Done. READ MORE", "Done."),
+            ("Done. Read More…", "Done."),
+        ] {
+            assert_eq!(apply_edits(t, &b.remove(t)), want, "{t:?}");
+        }
     }
 
     #[test]

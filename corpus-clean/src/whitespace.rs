@@ -24,9 +24,28 @@ fn hit(x: u8, y: u8, trim_start: bool) -> bool {
 /// compiles to vector code.
 #[inline]
 fn window_needs_work(w: &[u8; WINDOW + 1], trim_start: bool) -> bool {
+    if trim_start {
+        window_flags::<true>(w)
+    } else {
+        window_flags::<false>(w)
+    }
+}
+
+/// [`window_needs_work`] with `trim_start` known at compile time, in byte
+/// arithmetic (0 or 1 per byte) that maps onto vector lanes.
+#[inline]
+fn window_flags<const TRIM_START: bool>(w: &[u8; WINDOW + 1]) -> bool {
     let mut flag = 0u8;
     for i in 0..WINDOW {
-        flag |= u8::from(hit(w[i], w[i + 1], trim_start));
+        let (x, y) = (w[i], w[i + 1]);
+        let x_ws = u8::from(x == b' ') | u8::from(x == b'\t');
+        let y_ws = u8::from(y == b' ') | u8::from(y == b'\t');
+        let y_nl = u8::from(y == b'\n') | u8::from(y == b'\r');
+        let mut f = (x_ws & (y_ws | y_nl)) | u8::from(x == b'\r');
+        if TRIM_START {
+            f |= u8::from(x == b'\n') & y_ws;
+        }
+        flag |= f;
     }
     flag != 0
 }

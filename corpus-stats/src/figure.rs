@@ -816,6 +816,8 @@ impl<T: Copy> PosCache<T> {
 struct Memo<'a> {
     next_word: PosCache<Option<(usize, usize)>>,
     prev_word_dot: PosCache<Option<(usize, usize, bool)>>,
+    /// The end of the word starting at a position.
+    word_fwd: PosCache<Option<usize>>,
     /// The end and flags of the word starting at a position.
     flags: PosCache<(usize, u32)>,
     /// The end and lowercase form of the word starting at a position.
@@ -968,6 +970,11 @@ impl<'a> Scan<'a> {
     /// End of the ASCII-letter word starting at `i` (1..=MAX_WORD letters,
     /// not followed by another alphanumeric character).
     fn word_fwd(&self, i: usize) -> Option<usize> {
+        self.memo.word_fwd.get(i, || self.word_fwd_uncached(i))
+    }
+
+    /// [`Scan::word_fwd`] without the memo.
+    fn word_fwd_uncached(&self, i: usize) -> Option<usize> {
         // Reads at most MAX_WORD + 1 letters.
         let limit = self.b.len().min(i.saturating_add(MAX_WORD + 1));
         let j = letters_end(self.b.get(..limit)?, i);

@@ -746,7 +746,10 @@ impl Scan {
             any_digit |= c & ONES;
         }
         let before = w[0];
-        letters &= !((letters << 1) | u64::from(is_letter(before)));
+        // Keywords have three letters at least (the last two bytes of the
+        // block go on in the next one: kept).
+        let long = (letters >> 1) & (letters >> 2) | (0b11 << 62);
+        letters &= !((letters << 1) | u64::from(is_letter(before))) & long;
         let mut digits = 0u64;
         if any_digit != 0 {
             for (k, &c) in words.iter().enumerate() {
@@ -2463,6 +2466,37 @@ fn is_time_word(w: &str) -> bool {
     )
 }
 
+/// Whether the digit run `s..e` surely starts no mention, as
+/// [`Parser::at_digit`] would find, by a look at the bytes around it: the
+/// first part of `32,000` or `04:30`, a number of three or of five digits
+/// or more that no `-`, `/`, `.` or letter follows (`500 a day`), or the digits
+/// after a letter or after a separator that follows a letter or digit
+/// (`A320`, `1,200`, `12.5`). The run must not continue a chain.
+fn digits_start_nothing(bytes: &[u8], s: usize, e: usize) -> bool {
+    let after = bytes.get(e).copied();
+    // `lex` reads `32,000` and `04:30` as one opaque token, and no numeric
+    // date has a `,` or `:`.
+    if matches!(after, Some(b',' | b':')) && bytes.get(e + 1).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    // Only one, two or four digits start a day or a year; three or five and
+    // more digits start only a numeric date, which needs a separator, or an
+    // ordinal with leading zeros (`001st`), which needs a letter.
+    if (e - s == 3 || e - s >= 5)
+        && !after.is_some_and(|b| matches!(b, b'-' | b'/' | b'.') || b.is_ascii_alphabetic())
+    {
+        return true;
+    }
+    // The rules on the character before (ASCII only; `-` is left to the
+    // parser for `mid-2025`).
+    let before = |i: usize| s.checked_sub(i).and_then(|i| bytes.get(i)).copied();
+    match before(1) {
+        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'$' | b'#' | b'_' | b'+') => true,
+        Some(b'.' | b',' | b':' | b'/') => before(2).is_some_and(|b| b.is_ascii_alphanumeric()),
+        _ => false,
+    }
+}
+
 impl std::iter::FusedIterator for DateMentions<'_> {}
 
 impl<'a> Iterator for DateMentions<'a> {
@@ -2476,9 +2510,14 @@ impl<'a> Iterator for DateMentions<'a> {
                 self.pos = text.len();
                 break;
             };
-            let parser = Parser::new(text, self.reference, self.floor, self.chain);
+            let parser = || Parser::new(text, self.reference, self.floor, self.chain);
             let (found, resume) = if anchor == Anchor::Digit {
-                (parser.at_digit(s), e)
+                let continued = self.chain.is_some_and(|c| c.at == s);
+                if !continued && digits_start_nothing(text.as_bytes(), s, e) {
+                    (None, e)
+                } else {
+                    (parser().at_digit(s), e)
+                }
             } else {
                 // Word anchors must be whole words (`remarks` holds no
                 // `mar`); a dash before is allowed for `mid-March`.
@@ -2491,6 +2530,7 @@ impl<'a> Iterator for DateMentions<'a> {
                         end: e,
                         spaced: true,
                     };
+                    let parser = parser();
                     match anchor {
                         Anchor::Month(mo, abbr) => parser.at_month(t, mo, abbr),
                         Anchor::Weekday(wd, abbr) => parser.at_weekday(t, wd, abbr),
@@ -2803,7 +2843,63 @@ mod tests {
         (len == word.len() && last == ninth).then_some(anchor)
     }
 
+    /// Checks that no digit run of `text` that [`digits_start_nothing`]
+    /// passes over starts a mention for the parser.
+    fn check_digit_shortcut(text: &str, floor: usize) -> Result<(), String> {
+        let bytes = text.as_bytes();
+        let reference = NaiveDate::from_ymd_opt(2024, 3, 26);
+        let mut s = 0;
+        while s < bytes.len() {
+            if !bytes[s].is_ascii_digit() || (s > 0 && bytes[s - 1].is_ascii_digit()) {
+                s += 1;
+                continue;
+            }
+            let mut e = s;
+            while bytes.get(e).is_some_and(u8::is_ascii_digit) {
+                e += 1;
+            }
+            let floor = (0..=floor.min(s))
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            if digits_start_nothing(bytes, s, e)
+                && let Some(f) = Parser::new(text, reference, floor, None).at_digit(s)
+            {
+                return Err(format!("{text:?} at {s}: {f:?}"));
+            }
+            s = e;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn digits_said_to_start_nothing_start_nothing_in_examples() {
+        for text in [
+            "the 001st of March",
+            "005th March 2024",
+            "on 031st March",
+            "32,000 lives, 1,200 trucks, 04:30, 3.5%, 12.5 percent",
+            "500 a day, 170 days, 12345 people, 2024 votes",
+            "A320, F-16, COVID-19, $300, #12, _5, +3, 3/24/2024, 13.5.2015, 2024-03-25",
+            "mid-2025 and mid-2024, 1991-1997, 26-27 March",
+            "in 2020,2021 and 2022; 1999.2000",
+            "100th day, 2nd of May, 21st, 0007 bond",
+        ] {
+            if let Err(e) = check_digit_shortcut(text, 0) {
+                panic!("{e}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn digits_said_to_start_nothing_start_nothing(
+            text in "([0-9]{1,9}|[ ,.:/$#_+-]|[a-zA-Z]{1,4}|st|th|nd|\\PC|(?i:march|may|of|the|in|mid-)){0,24}",
+            floor in 0usize..60,
+        ) {
+            proptest::prop_assert_eq!(check_digit_shortcut(&text, floor), Ok(()));
+        }
+
         #[test]
         fn keyword_matches_a_binary_search(
             word in "[a-zA-Z]{0,11}|(?i:jan|june|sept|september|thurs|thursday|today|tomorrow|yesterday|year|month|may|mayo|marc)[a-z]{0,2}",

@@ -470,7 +470,9 @@ fn scan_marks(w: &[u8; BLOCK + 3]) -> (u32, u32) {
         }
         bits
     };
-    (bits(&starts), bits(&digits))
+    // Digits are rare in prose: their bits only when there are some.
+    let any_digit = digits.iter().fold(0, |a, &d| a | d) != 0;
+    (bits(&starts), if any_digit { bits(&digits) } else { 0 })
 }
 
 /// The next candidate at or after `from`: a digit (`end` is one past it)

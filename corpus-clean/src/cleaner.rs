@@ -500,16 +500,30 @@ impl Cleaner {
 /// Without early exit, so that it compiles to vector code.
 #[inline]
 fn ascii_block_flags(w: &[u8; 65], trim_start: bool) -> (bool, bool) {
+    if trim_start {
+        ascii_flags::<true>(w)
+    } else {
+        ascii_flags::<false>(w)
+    }
+}
+
+/// [`ascii_block_flags`] with `trim_start` known at compile time, in byte
+/// arithmetic (0 or 1 per byte) that maps onto vector lanes.
+#[inline]
+fn ascii_flags<const TRIM_START: bool>(w: &[u8; 65]) -> (bool, bool) {
     let (mut special, mut pair) = (0u8, 0u8);
     for i in 0..64 {
         let (x, y) = (w[i], w[i + 1]);
-        special |= u8::from(((x < 0x20) & (x != b'\n') & (x != b'\t')) | (x == 0x7f) | (x == b'&'));
-        let y_ws = (y == b' ') | (y == b'\t');
-        pair |= u8::from(
-            ((x == b' ') & ((y == b' ') | (y == b'\n')))
-                | ((x == b'\t') & (y == b'\n'))
-                | (trim_start & (x == b'\n') & y_ws),
-        );
+        special |= (u8::from(x < 0x20) & u8::from(x != b'\n') & u8::from(x != b'\t'))
+            | u8::from(x == 0x7f)
+            | u8::from(x == b'&');
+        let x_sp = u8::from(x == b' ');
+        let y_nl = u8::from(y == b'\n');
+        let mut p = (x_sp & (u8::from(y == b' ') | y_nl)) | (u8::from(x == b'\t') & y_nl);
+        if TRIM_START {
+            p |= u8::from(x == b'\n') & (u8::from(y == b' ') | u8::from(y == b'\t'));
+        }
+        pair |= p;
     }
     (special != 0, pair != 0)
 }

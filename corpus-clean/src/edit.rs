@@ -203,41 +203,38 @@ pub(crate) fn compose(old: Vec<Edit>, new: Vec<Edit>, mid: &str) -> Vec<Edit> {
     if old.is_empty() {
         return new;
     }
-    // Position of each old edit in `mid`.
-    let mut old_mid: Vec<(usize, usize)> = Vec::with_capacity(old.len());
+    // Position of each old edit in `mid`, and its change in length.
+    let mut old_mid: Vec<(usize, usize, isize)> = Vec::with_capacity(old.len());
     let mut delta: isize = 0;
     for e in &old {
         let s = (e.span.start as isize + delta) as usize;
-        old_mid.push((s, s + e.replacement.len()));
+        old_mid.push((s, s + e.replacement.len(), e.delta()));
         delta += e.delta();
     }
+    // Whether the old edit at `(s, e)` in `mid` lies before `start`.
+    let before = |(s, e, _): (usize, usize, isize), start: usize| {
+        if s == e { s <= start } else { e <= start }
+    };
     let mut out: Vec<Edit> = Vec::with_capacity(old.len() + new.len());
-    let mut old_iter = old.into_iter().zip(old_mid).peekable();
+    let mut old_iter = old.into_iter();
+    let mut idx = 0; // Index of the next old edit.
     let mut delta: isize = 0;
     let mut new_iter = new.into_iter().peekable();
     while let Some(first) = new_iter.next() {
-        // Flush old edits entirely before this new edit.
-        while let Some((_, (s, e))) = old_iter.peek() {
-            let before = if s == e {
-                *s <= first.span.start
-            } else {
-                *e <= first.span.start
-            };
-            if !before {
-                break;
-            }
-            if let Some((edit, _)) = old_iter.next() {
-                delta += edit.delta();
-                out.push(edit);
-            }
+        // Move the old edits entirely before this new edit, all at once.
+        let from = idx;
+        while idx < old_mid.len() && before(old_mid[idx], first.span.start) {
+            delta += old_mid[idx].2;
+            idx += 1;
         }
+        out.extend(old_iter.by_ref().take(idx - from));
         // Fast path: no old edit touches this one, and the next new edit
         // starts after it.
-        let old_touches = old_iter.peek().is_some_and(|(_, (s, e))| {
+        let old_touches = old_mid.get(idx).is_some_and(|&(s, e, _)| {
             if s == e {
-                *s > first.span.start && *s < first.span.end
+                s > first.span.start && s < first.span.end
             } else {
-                *s < first.span.end
+                s < first.span.end
             }
         });
         let new_touches = new_iter
@@ -263,8 +260,7 @@ pub(crate) fn compose(old: Vec<Edit>, new: Vec<Edit>, mid: &str) -> Vec<Edit> {
         loop {
             let mut grew = false;
             // Absorb old edits that interact with [g_start, g_end).
-            while let Some((_, (s, e))) = old_iter.peek() {
-                let (s, e) = (*s, *e);
+            while let Some(&(s, e, _)) = old_mid.get(idx) {
                 let interacts = if s == e {
                     s > g_start && s < g_end
                 } else {
@@ -273,7 +269,8 @@ pub(crate) fn compose(old: Vec<Edit>, new: Vec<Edit>, mid: &str) -> Vec<Edit> {
                 if !interacts {
                     break;
                 }
-                if let Some((edit, _)) = old_iter.next() {
+                idx += 1;
+                if let Some(edit) = old_iter.next() {
                     if s < g_start {
                         g_start = s;
                     }
@@ -329,7 +326,7 @@ pub(crate) fn compose(old: Vec<Edit>, new: Vec<Edit>, mid: &str) -> Vec<Edit> {
             replacement,
         });
     }
-    out.extend(old_iter.map(|(e, _)| e));
+    out.extend(old_iter);
     out
 }
 
@@ -362,6 +359,186 @@ impl EditLog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    // Composition as first written, one old edit at a time.
+    fn compose_oracle(old: Vec<Edit>, new: Vec<Edit>, mid: &str) -> Vec<Edit> {
+        if new.is_empty() {
+            return old;
+        }
+        if old.is_empty() {
+            return new;
+        }
+        // Position of each old edit in `mid`.
+        let mut old_mid: Vec<(usize, usize)> = Vec::with_capacity(old.len());
+        let mut delta: isize = 0;
+        for e in &old {
+            let s = (e.span.start as isize + delta) as usize;
+            old_mid.push((s, s + e.replacement.len()));
+            delta += e.delta();
+        }
+        let mut out: Vec<Edit> = Vec::with_capacity(old.len() + new.len());
+        let mut old_iter = old.into_iter().zip(old_mid).peekable();
+        let mut delta: isize = 0;
+        let mut new_iter = new.into_iter().peekable();
+        while let Some(first) = new_iter.next() {
+            // Flush old edits entirely before this new edit.
+            while let Some((_, (s, e))) = old_iter.peek() {
+                let before = if s == e {
+                    *s <= first.span.start
+                } else {
+                    *e <= first.span.start
+                };
+                if !before {
+                    break;
+                }
+                if let Some((edit, _)) = old_iter.next() {
+                    delta += edit.delta();
+                    out.push(edit);
+                }
+            }
+            // Fast path: no old edit touches this one, and the next new edit
+            // starts after it.
+            let old_touches = old_iter.peek().is_some_and(|(_, (s, e))| {
+                if s == e {
+                    *s > first.span.start && *s < first.span.end
+                } else {
+                    *s < first.span.end
+                }
+            });
+            let new_touches = new_iter
+                .peek()
+                .is_some_and(|n| n.span.start < first.span.end);
+            if !old_touches && !new_touches {
+                let start = (first.span.start as isize - delta) as usize;
+                let end = (first.span.end as isize - delta) as usize;
+                out.push(Edit {
+                    kind: first.kind,
+                    span: Span::new(start, end.max(start)),
+                    replacement: first.replacement,
+                });
+                continue;
+            }
+            let mut g_start = first.span.start;
+            let mut g_end = first.span.end;
+            let mut kind = first.kind;
+            let mut from_old = false;
+            let mut o_start: Option<usize> = None;
+            let mut pieces: Vec<Edit> = vec![first];
+            let mut o_end_delta = delta;
+            loop {
+                let mut grew = false;
+                // Absorb old edits that interact with [g_start, g_end).
+                while let Some((_, (s, e))) = old_iter.peek() {
+                    let (s, e) = (*s, *e);
+                    let interacts = if s == e {
+                        s > g_start && s < g_end
+                    } else {
+                        s < g_end && e > g_start
+                    };
+                    if !interacts {
+                        break;
+                    }
+                    if let Some((edit, _)) = old_iter.next() {
+                        if s < g_start {
+                            g_start = s;
+                        }
+                        if o_start.is_none() {
+                            o_start = Some(if s <= g_start {
+                                edit.span.start
+                            } else {
+                                (g_start as isize - o_end_delta) as usize
+                            });
+                        }
+                        if !from_old {
+                            kind = edit.kind;
+                            from_old = true;
+                        }
+                        if e > g_end {
+                            g_end = e;
+                        }
+                        o_end_delta += edit.delta();
+                        grew = true;
+                    }
+                }
+                // Absorb new edits that now fall inside the group.
+                while let Some(next) = new_iter.peek() {
+                    if next.span.start >= g_end {
+                        break;
+                    }
+                    if let Some(next) = new_iter.next() {
+                        if next.span.end > g_end {
+                            g_end = next.span.end;
+                        }
+                        pieces.push(next);
+                        grew = true;
+                    }
+                }
+                if !grew {
+                    break;
+                }
+            }
+            let o_start = o_start.unwrap_or((g_start as isize - delta) as usize);
+            let o_end = (g_end as isize - o_end_delta) as usize;
+            let mut replacement = String::new();
+            let mut pos = g_start;
+            for p in &pieces {
+                replacement.push_str(mid.get(pos..p.span.start).unwrap_or(""));
+                replacement.push_str(&p.replacement);
+                pos = p.span.end;
+            }
+            replacement.push_str(mid.get(pos..g_end).unwrap_or(""));
+            delta = o_end_delta;
+            out.push(Edit {
+                kind,
+                span: Span::new(o_start, o_end.max(o_start)),
+                replacement,
+            });
+        }
+        out.extend(old_iter.map(|(e, _)| e));
+        out
+    }
+
+    /// Sorted, non-overlapping edits with non-empty spans on an ASCII text
+    /// of `len` bytes, from cut points and replacements.
+    fn edits_on(len: usize, cuts: &[(usize, usize, usize)], kind: EditKind) -> Vec<Edit> {
+        let mut out: Vec<Edit> = Vec::new();
+        let mut pos = 0;
+        for &(gap, width, repl) in cuts {
+            let start = pos + gap;
+            let end = start + width.max(1);
+            if end > len {
+                break;
+            }
+            let replacement = ["", "x", "yz", "\u{e9}", "uvw"][repl % 5];
+            out.push(Edit::new(kind, Span::new(start, end), replacement));
+            pos = end;
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn compose_agrees_with_one_edit_at_a_time(
+            len in 0usize..40,
+            old_cuts in prop::collection::vec((0usize..4, 0usize..4, 0usize..5), 0..8),
+            new_cuts in prop::collection::vec((0usize..4, 0usize..4, 0usize..5), 0..8),
+        ) {
+            let orig: String = (0..len).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+            let old = edits_on(orig.len(), &old_cuts, EditKind::HtmlEntity);
+            let mid = apply_edits(&orig, &old);
+            // New edits on an ASCII stretch of `mid` only (spans on boundaries).
+            let new: Vec<Edit> = edits_on(mid.len(), &new_cuts, EditKind::Whitespace)
+                .into_iter()
+                .filter(|e| mid.is_char_boundary(e.span.start) && mid.is_char_boundary(e.span.end))
+                .collect();
+            let fast = compose(old.clone(), new.clone(), &mid);
+            prop_assert_eq!(&fast, &compose_oracle(old, new.clone(), &mid));
+            prop_assert_eq!(apply_edits(&orig, &fast), apply_edits(&mid, &new));
+        }
+    }
 
     fn e(kind: EditKind, s: usize, t: usize, r: &str) -> Edit {
         Edit::new(kind, Span::new(s, t), r)

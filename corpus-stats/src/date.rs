@@ -698,11 +698,33 @@ fn word_anchor(bytes: &[u8], s: usize) -> Option<(usize, usize, Anchor)> {
 /// The digit run at `s` as an anchor.
 #[inline(never)]
 fn digit_anchor(bytes: &[u8], s: usize) -> (usize, usize, Anchor) {
-    let mut e = s + 1;
-    while bytes.get(e).is_some_and(u8::is_ascii_digit) {
-        e += 1;
+    (s, digits_end(bytes, s + 1), Anchor::Digit)
+}
+
+/// The end of the run of ASCII digits at `pos`, eight bytes at a time.
+fn digits_end(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        // Per byte, without carries between bytes: a digit is a byte below
+        // 0x80 from 0x30 to 0x39.
+        let x = u64::from_le_bytes(arr);
+        let t = x & (0x7f * ONES);
+        let ge_0 = t.wrapping_add(0x50 * ONES); // high bit: t >= b'0'
+        let gt_9 = t.wrapping_add(0x46 * ONES); // high bit: t > b'9'
+        let digit = ge_0 & !gt_9 & !x & (0x80 * ONES);
+        let other = !digit & (0x80 * ONES);
+        if other != 0 {
+            return pos + (other.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
     }
-    (s, e, Anchor::Digit)
+    while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
+        pos += 1;
+    }
+    pos
 }
 
 /// The scan's place: the run starts of one block, kept between anchors
@@ -2651,6 +2673,23 @@ mod tests {
             "dece",
         ] {
             assert_eq!(keyword(w.as_bytes()), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn digits_end_matches_a_plain_scan() {
+        for byte in 0..=255u8 {
+            for at in 0..12 {
+                let mut v = vec![b'7'; 12];
+                v[at] = byte;
+                for start in 0..=v.len() {
+                    let mut plain = start;
+                    while plain < v.len() && v[plain].is_ascii_digit() {
+                        plain += 1;
+                    }
+                    assert_eq!(digits_end(&v, start), plain, "byte {byte:#x} at {at}");
+                }
+            }
         }
     }
 

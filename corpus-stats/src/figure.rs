@@ -2020,8 +2020,14 @@ impl<'a> Scan<'a> {
                 let Some((s, e)) = self.next_word(end) else {
                     break;
                 };
-                let Some((m, _)) = any_scale_of(self.lower(s, e).as_str(), self.flags_at(s, e))
-                else {
+                // Scale words have the NUMBER flag: others are not lowered.
+                let f = self.flags_at(s, e);
+                let scale = if f & NUMBER != 0 {
+                    any_scale_of(self.lower(s, e).as_str(), f)
+                } else {
+                    None
+                };
+                let Some((m, _)) = scale else {
                     break;
                 };
                 core.value = core
@@ -2042,7 +2048,10 @@ impl<'a> Scan<'a> {
             } else if self.byte(end) == b' ' && self.byte(end + 1) == b'%' {
                 kind = FigureKind::Percent;
                 end += 2;
-            } else if let Some((s, e)) = self.next_word(end) {
+            } else if let Some((s, e)) = self.next_word(end)
+                && self.byte(s) | 0x20 == b'p'
+            {
+                // The words below all begin with `p`.
                 let lw = self.lower(s, e);
                 match lw.as_str() {
                     "percent" | "pct" => {
@@ -2168,7 +2177,14 @@ impl<'a> Scan<'a> {
                 value: if kind == FigureKind::Vague {
                     None
                 } else {
-                    core.value.map(|v| v.normalize())
+                    // A positive whole value is already in normal form.
+                    core.value.map(|v| {
+                        if v.scale() == 0 && !v.is_sign_negative() {
+                            v
+                        } else {
+                            v.normalize()
+                        }
+                    })
                 },
                 qualifier,
                 unit: unit.and_then(|(s, e)| self.text.get(s..e)),
@@ -2200,16 +2216,26 @@ impl<'a> Scan<'a> {
         if let Some(code) = currency_code(raw) {
             return Some((code, e, false));
         }
+        let f = self.flags_at(s, e);
+        let second = self
+            .next_word(e)
+            .map(|(s2, e2)| (s2, e2, self.flags_at(s2, e2)));
+        // Nothing below matches unless one of the two words is a currency
+        // word or the first begins like `cents` or `pence`.
+        if f & CURRENCY == 0
+            && second.is_none_or(|(_, _, f2)| f2 & CURRENCY == 0)
+            && !matches!(self.byte(s) | 0x20, b'c' | b'p')
+        {
+            return None;
+        }
         let lw = self.lower(s, e);
         let w = lw.as_str();
         // `US dollars`, `Swiss francs`, `Egyptian pounds`.
-        if let Some((s2, e2)) = self.next_word(e) {
-            let f2 = self.flags_at(s2, e2);
-            if f2 & CURRENCY != 0
-                && let Some(code) = national_currency_of(w, self.lower(s2, e2).as_str(), f2)
-            {
-                return Some((code, e2, false));
-            }
+        if let Some((s2, e2, f2)) = second
+            && f2 & CURRENCY != 0
+            && let Some(code) = national_currency_of(w, self.lower(s2, e2).as_str(), f2)
+        {
+            return Some((code, e2, false));
         }
         if matches!(w, "cent" | "cents") {
             return Some(("USD", e, true));
@@ -2218,7 +2244,7 @@ impl<'a> Scan<'a> {
             return Some(("GBP", e, true));
         }
         // Codes are only taken in capitals; words in any case.
-        let code = currency_word_of(w, self.flags_at(s, e))?;
+        let code = currency_word_of(w, f)?;
         if raw.len() == 3 && !matches!(w, "yen" | "rand") {
             return None;
         }
@@ -2303,6 +2329,8 @@ impl<'a> Scan<'a> {
         if unscaled
             && core.kind == FigureKind::Cardinal
             && let Some((s, e)) = self.next_word(end)
+            // A time word has one letter (`a.m.`, `o'clock`) or its flag.
+            && (e - s == 1 || self.flags_at(s, e) & TIME_SUFFIX != 0)
         {
             let lw = self.lower(s, e);
             let w = lw.as_str();
@@ -2327,10 +2355,10 @@ impl<'a> Scan<'a> {
         }
         let prev = self.prev_word_dot(core.start);
         if let Some((s, e, dot)) = prev {
-            let lw = self.lower(s, e);
-            let w = lw.as_str();
             let f = self.flags_at(s, e);
-            if unscaled && (f & LABEL != 0 || (w == "no" && dot) || (w == "nr" && dot)) {
+            if unscaled
+                && (f & LABEL != 0 || dot && matches!(self.lower(s, e).as_str(), "no" | "nr"))
+            {
                 return Some(Step::skip(end));
             }
             if core.digits && f & PHONE != 0 {
@@ -2348,6 +2376,13 @@ impl<'a> Scan<'a> {
             // A name: a capitalised word in mid-sentence before a bare number.
             let name_like = (core.digits && core.plain && core.int_len <= 4)
                 || (!core.digits && core.capital && unscaled);
+            let lw;
+            let w = if name_like && !dot && self.capitalised(s) {
+                lw = self.lower(s, e);
+                lw.as_str()
+            } else {
+                ""
+            };
             if name_like
                 && !dot
                 && self.capitalised(s)
@@ -2477,7 +2512,10 @@ impl<'a> Scan<'a> {
             }
         }
         // Before: a month name (`March 24`, `Oct. 7`, `March 2024`).
-        if let Some((s, e, _dot)) = self.prev_word_dot(core.start) {
+        // Only months and year context words (`year` among them) count.
+        if let Some((s, e, _dot)) = self.prev_word_dot(core.start)
+            && self.flags_at(s, e) & (MONTH | YEAR_CONTEXT) != 0
+        {
             let lw = self.lower(s, e);
             let w = lw.as_str();
             let f = self.flags_at(s, e);

@@ -124,6 +124,30 @@ proptest! {
     }
 
     #[test]
+    fn a_documents_largest_figures_are_the_top_of_its_figures(
+        figures in prop::collection::vec(figure(), 0..60),
+    ) {
+        let mut doc = DocStats::default().with_document("d.txt");
+        let mut all: Vec<LargestFigure> = Vec::new();
+        for (kind, value, text, unit) in figures {
+            doc.add_figure(&kind, value, &text, unit.as_deref(), "context");
+            if let Some(value) = value {
+                all.push(LargestFigure {
+                    value,
+                    kind,
+                    text,
+                    unit,
+                    context: "context".to_string(),
+                    document: "d.txt".to_string(),
+                });
+            }
+        }
+        all.sort_by(LargestFigure::cmp_rank);
+        all.truncate(LARGEST_FIGURES_KEPT);
+        prop_assert_eq!(&doc.largest_figures, &all);
+    }
+
+    #[test]
     fn largest_figures_are_the_top_of_all_figures(docs in prop::collection::vec(doc(), 0..8)) {
         let whole: CorpusStats = docs.iter().cloned().collect();
         // Naive oracle: every figure with a value of every document.

@@ -22,7 +22,9 @@ use clap::Parser;
 use corpus_clean::{Cleaner, EditKind};
 use corpus_examples::{Doc, InputArgs, InputError, Pipeline, Run};
 use corpus_format::BlockKind;
-use corpus_stats::{CorpusStats, DocStats, ENGLISH_STOP_WORDS, LargestFigure};
+use corpus_stats::{
+    CorpusStats, DocStats, ENGLISH_STOP_WORDS, LARGEST_FIGURES_KEPT, LargestFigure,
+};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -83,11 +85,21 @@ fn summarize(doc: &Doc, cleaner: &Cleaner) -> Result<DocSummary, InputError> {
         stats.add_date_value(&value);
     }
     let spans: Vec<_> = mentions.iter().map(|m| m.span).collect();
-    for figure in corpus_stats::figures_excluding(&body, &spans) {
-        let context = if figure.value.is_some() {
-            corpus_examples::context(&body, figure.span, CONTEXT)
-        } else {
-            String::new()
+    let figures: Vec<_> = corpus_stats::figures_excluding(&body, &spans).collect();
+    // Only figures that can be among the largest kept need their context:
+    // those at or above the last kept value.
+    let mut values: Vec<_> = figures.iter().filter_map(|f| f.value).collect();
+    let floor = (values.len() > LARGEST_FIGURES_KEPT).then(|| {
+        *values
+            .select_nth_unstable_by(LARGEST_FIGURES_KEPT - 1, |a, b| b.cmp(a))
+            .1
+    });
+    for figure in figures {
+        let context = match figure.value {
+            Some(v) if floor.is_none_or(|floor| v >= floor) => {
+                corpus_examples::context(&body, figure.span, CONTEXT)
+            }
+            _ => String::new(),
         };
         stats.add_figure(
             figure.kind.as_str(),

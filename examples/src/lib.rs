@@ -1071,21 +1071,30 @@ impl IsoBuf {
 /// ```
 #[must_use]
 pub fn context(text: &str, span: corpus_format::Span, width: usize) -> String {
-    let (Some(before), Some(item), Some(after)) = (
+    let (Some(_), Some(item), Some(_)) = (
         text.get(..span.start),
         text.get(span.range()),
         text.get(span.end..),
     ) else {
         return String::new();
     };
-    let before = before.rsplit("\n\n").next().unwrap_or("");
-    let after = after.split("\n\n").next().unwrap_or("");
-    let mut left = before.len().saturating_sub(width);
-    while !before.is_char_boundary(left) {
+    let bytes = text.as_bytes();
+    // Paragraph breaks are looked for only as far as the context reaches
+    // (and one break's length more, for a break across its edge).
+    let break_in = |from: usize, to: usize| {
+        bytes
+            .get(from..to)
+            .and_then(|b| b.windows(2).rposition(|w| w == b"\n\n").map(|p| from + p))
+    };
+    let lo = span.start.saturating_sub(width);
+    let (mut left, cut_left) = match break_in(lo.saturating_sub(2), span.start) {
+        Some(p) => (p + 2, false),
+        None => (lo, lo > 0),
+    };
+    while !text.is_char_boundary(left) {
         left += 1;
     }
-    let mut left_text = &before[left..];
-    let cut_left = left > 0;
+    let mut left_text = &text[left..span.start];
     if cut_left {
         // Start at a word.
         left_text = left_text
@@ -1093,12 +1102,19 @@ pub fn context(text: &str, span: corpus_format::Span, width: usize) -> String {
             .map_or("", |i| &left_text[i..])
             .trim_start();
     }
-    let mut right = width.min(after.len());
-    while !after.is_char_boundary(right) {
+    let hi = span.end.saturating_add(width).min(text.len());
+    let first_break = bytes
+        .get(span.end..(hi + 2).min(text.len()))
+        .and_then(|b| b.windows(2).position(|w| w == b"\n\n"))
+        .map(|p| span.end + p);
+    let (mut right, cut_right) = match first_break {
+        Some(q) => (q, false),
+        None => (hi, hi < text.len()),
+    };
+    while !text.is_char_boundary(right) {
         right -= 1;
     }
-    let mut right_text = &after[..right];
-    let cut_right = right < after.len();
+    let mut right_text = &text[span.end..right];
     if cut_right {
         right_text = &right_text[..right_text.rfind(char::is_whitespace).unwrap_or(0)];
     }
@@ -1141,7 +1157,66 @@ mod tests {
         assert_eq!(context("ab", corpus_format::Span::new(1, 9), 5), "");
     }
 
+    /// The context as first written: the whole paragraph around the item
+    /// split off, then cut to the width.
+    fn context_naive(text: &str, span: corpus_format::Span, width: usize) -> String {
+        let (Some(before), Some(item), Some(after)) = (
+            text.get(..span.start),
+            text.get(span.range()),
+            text.get(span.end..),
+        ) else {
+            return String::new();
+        };
+        let before = before.rsplit("\n\n").next().unwrap_or("");
+        let after = after.split("\n\n").next().unwrap_or("");
+        let mut left = before.len().saturating_sub(width);
+        while !before.is_char_boundary(left) {
+            left += 1;
+        }
+        let mut left_text = &before[left..];
+        let cut_left = left > 0;
+        if cut_left {
+            // Start at a word.
+            left_text = left_text
+                .find(char::is_whitespace)
+                .map_or("", |i| &left_text[i..])
+                .trim_start();
+        }
+        let mut right = width.min(after.len());
+        while !after.is_char_boundary(right) {
+            right -= 1;
+        }
+        let mut right_text = &after[..right];
+        let cut_right = right < after.len();
+        if cut_right {
+            right_text = &right_text[..right_text.rfind(char::is_whitespace).unwrap_or(0)];
+        }
+        let mut out = String::with_capacity(left_text.len() + item.len() + right_text.len() + 8);
+        if cut_left {
+            out.push('…');
+        }
+        for part in [left_text, item, right_text] {
+            out.extend(part.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        }
+        if cut_right {
+            out.push('…');
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn context_is_that_of_the_whole_paragraph(
+            text in "[a-zé \n.,0-9]{0,120}",
+            a in 0usize..130,
+            b in 0usize..130,
+            width in 0usize..40,
+        ) {
+            let (start, end) = (a.min(b), a.max(b));
+            let span = corpus_format::Span::new(start, end);
+            proptest::prop_assert_eq!(context(&text, span, width), context_naive(&text, span, width));
+        }
+
         #[test]
         fn context_holds_the_item_and_never_panics(
             text in "[a-zé \n.,0-9]{0,80}",

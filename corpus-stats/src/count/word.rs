@@ -135,12 +135,12 @@ const BYTE_TRANSITIONS: [u8; 7 * 128] = {
 };
 
 #[inline(always)]
-fn is_alpha(c: u8) -> bool {
+const fn is_alpha(c: u8) -> bool {
     (c | 0x20).wrapping_sub(b'a') < 26
 }
 
 #[inline(always)]
-fn is_digit(c: u8) -> bool {
+const fn is_digit(c: u8) -> bool {
     c.wrapping_sub(b'0') < 10
 }
 
@@ -444,6 +444,28 @@ pub(crate) fn reference(text: &str) -> usize {
 }
 
 /// The next word of the fast region `text[i..end]`, as a byte range.
+/// [`BYTE_MARKS`]: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_MARKS`]: an ASCII byte that cannot start a run (not a letter, a
+/// digit or `_`).
+const SKIP: u8 = 2;
+
+/// What each byte is, for the word iterator, in one lookup.
+static BYTE_MARKS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if is_alpha(c) || is_digit(c) {
+            t[b] = ALNUM;
+        } else if c < 0x80 && c != b'_' {
+            t[b] = SKIP;
+        }
+        b += 1;
+    }
+    t
+};
+
 pub(crate) fn next_in_region(text: &str, mut i: usize, end: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
@@ -451,10 +473,10 @@ pub(crate) fn next_in_region(text: &str, mut i: usize, end: usize) -> Option<(us
         b @ 0..0x80 => (super::classify::ASCII_WORD[usize::from(b)], 1),
         _ => region_class(text, i),
     };
-    let is_alnum = |b: u8| is_alpha(b) || is_digit(b);
+    let is_alnum = |b: u8| BYTE_MARKS[usize::from(b)] & ALNUM != 0;
     loop {
         // Skip ASCII that cannot start a run.
-        while i < end && bytes[i] < 0x80 && !(is_alnum(bytes[i]) || bytes[i] == b'_') {
+        while i < end && BYTE_MARKS[usize::from(bytes[i])] & SKIP != 0 {
             i += 1;
         }
         if i >= end {

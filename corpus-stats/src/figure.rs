@@ -779,17 +779,15 @@ struct Scan<'a> {
     memo: Memo<'a>,
 }
 
-/// Entries of a [`PosCache`].
-const SLOTS: usize = 4;
-
-/// A few results of a function of a position in the text, by position.
+/// A few results of a function of a position in the text, by position:
+/// `N` entries, a power of two.
 #[derive(Debug, Clone)]
-struct PosCache<T: Copy> {
-    keys: [Cell<usize>; SLOTS],
-    values: [Cell<T>; SLOTS],
+struct PosCache<T: Copy, const N: usize = 4> {
+    keys: [Cell<usize>; N],
+    values: [Cell<T>; N],
 }
 
-impl<T: Copy + Default> Default for PosCache<T> {
+impl<T: Copy + Default, const N: usize> Default for PosCache<T, N> {
     fn default() -> Self {
         PosCache {
             keys: std::array::from_fn(|_| Cell::new(usize::MAX)),
@@ -798,10 +796,10 @@ impl<T: Copy + Default> Default for PosCache<T> {
     }
 }
 
-impl<T: Copy> PosCache<T> {
+impl<T: Copy, const N: usize> PosCache<T, N> {
     /// `f(i)`, computed once while `i` keeps its entry.
     fn get(&self, i: usize, f: impl FnOnce() -> T) -> T {
-        let slot = i % SLOTS;
+        let slot = i % N;
         if self.keys[slot].get() == i {
             return self.values[slot].get();
         }
@@ -821,7 +819,7 @@ struct Memo<'a> {
     /// The end of the word starting at a position.
     word_fwd: PosCache<Option<usize>>,
     /// The end and flags of the word starting at a position.
-    flags: PosCache<(usize, u32)>,
+    flags: PosCache<(usize, u32), 8>,
     /// The end and lowercase form of the word starting at a position.
     lower: PosCache<(usize, Lower<'a>)>,
 }

@@ -2351,14 +2351,14 @@ impl<'a> Parser<'a> {
         // Every form below goes on with a range connector, `of` or a month
         // name: anything else (`40 people`, `3 p.m.`) ends here.
         let conn = self.lex(t.end);
-        let goes_on = match conn.tok {
-            Tok::Word(w) => {
-                in_list(w, &["to", "until", "till", "through", "thru", "and", "of"])
-                    || month_of(w).is_some()
-            }
-            tok => is_dash(tok),
+        let (connector, names_month) = match conn.tok {
+            Tok::Word(w) => (
+                in_list(w, &["to", "until", "till", "through", "thru", "and"]),
+                w.eq_ignore_ascii_case("of") || month_of(w).is_some(),
+            ),
+            tok => (is_dash(tok), false),
         };
-        if !goes_on {
+        if !connector && !names_month {
             return None;
         }
         // `the 7th of October`, `the 13th to the 15th of July`; looked
@@ -2369,10 +2369,6 @@ impl<'a> Parser<'a> {
                 .map(|(s, _)| s)
         };
         // Range sharing the month: `26-27 March`, `from 13 to 15 July`.
-        let connector = match conn.tok {
-            Tok::Word(w) => in_list(w, &["to", "until", "till", "through", "thru", "and"]),
-            tok => is_dash(tok),
-        };
         if connector {
             let t2 = self.skip_the(self.lex(conn.end));
             if let Some(b) = self.day_first(t2)
@@ -2398,6 +2394,10 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // A day alone is followed by its month or `of`.
+        if !names_month {
+            return None;
+        }
         let mut a = self.day_first(t)?;
         let the = the();
         let opener = self.range_opener(the.unwrap_or(t.start));
@@ -2416,35 +2416,30 @@ fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 /// The day a lower-case ordinal word names (`first` to `thirtieth`; the
 /// compounds are read by the parser).
 fn ordinal_word(w: &str) -> Option<u32> {
-    const WORDS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    if w == "thirtieth" {
-        return Some(30);
-    }
-    WORDS
-        .iter()
-        .position(|&x| x == w)
-        .and_then(|i| u32::try_from(i + 1).ok())
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => return None,
+    })
 }
 
 /// Whether `w` looks like a plural noun (`people`, `votes`): after a

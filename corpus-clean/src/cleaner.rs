@@ -286,16 +286,68 @@ impl Cleaner {
             edits: Vec::new(),
             input_len: input.len(),
         };
-        if !self.needs_work(input, trim_start) || self.is_settled(input, trim_start) {
+        if !self.needs_work(input, trim_start) {
             return unchanged;
+        }
+        self.clean_chunked(input, trim_start, MIN_CHUNK)
+            .unwrap_or(unchanged)
+    }
+
+    /// Cleans `input` in chunks of at least `min_chunk` bytes; `None` when
+    /// nothing changed.
+    ///
+    /// Every step works line by line, so long texts are cleaned in chunks of
+    /// whole lines: the texts and edit lists the steps make stay small, in
+    /// cache and off the system allocator's fresh pages.
+    fn clean_chunked<'a>(
+        &self,
+        input: &'a str,
+        trim_start: bool,
+        min_chunk: usize,
+    ) -> Option<Cleaned<'a>> {
+        let mut out: Option<String> = None;
+        let mut edits = Vec::new();
+        let mut copied = 0; // Input bytes before this offset are in `out`.
+        let mut start = 0;
+        while start < input.len() {
+            let end = chunk_end(input.as_bytes(), start, min_chunk);
+            let Some(chunk) = input.get(start..end) else {
+                break;
+            };
+            if let Some((mut chunk_edits, text)) = self.clean_chunk(chunk, trim_start) {
+                let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
+                o.push_str(input.get(copied..start).unwrap_or(""));
+                o.push_str(&text);
+                copied = end;
+                for e in &mut chunk_edits {
+                    e.span = e.span.shift(start);
+                }
+                edits.append(&mut chunk_edits);
+            }
+            start = end;
+        }
+        let mut text = out?;
+        text.push_str(input.get(copied..).unwrap_or(""));
+        Some(Cleaned {
+            text: Cow::Owned(text),
+            edits,
+            input_len: input.len(),
+        })
+    }
+
+    /// Cleans one chunk of whole lines: its edits and text, or `None` when
+    /// nothing changed.
+    fn clean_chunk(&self, input: &str, trim_start: bool) -> Option<(Vec<Edit>, String)> {
+        if self.is_settled(input, trim_start) {
+            return None;
         }
         let (mut edits, unsettled, out) = self.run_once(input, trim_start);
         if edits.is_empty() {
-            return unchanged;
+            return None;
         }
         let mut text = out.into_owned();
-        // Every step works line by line, so only lines whose changes may
-        // give an earlier step new work are cleaned again.
+        // Only lines whose changes may give an earlier step new work are
+        // cleaned again.
         let mut changed = unsettled;
         for _ in 1..MAX_PASSES {
             let more = self.rerun_changed_lines(&text, &changed, trim_start);
@@ -307,11 +359,7 @@ impl Cleaner {
             edits = compose(edits, more, &text);
             text = next;
         }
-        Cleaned {
-            text: Cow::Owned(text),
-            edits,
-            input_len: input.len(),
-        }
+        Some((edits, text))
     }
 
     /// Runs a pass on each line of `text` that one of the sorted `regions`
@@ -528,6 +576,48 @@ fn ascii_flags<const TRIM_START: bool>(w: &[u8; 65]) -> (bool, bool) {
     (special != 0, pair != 0)
 }
 
+/// Chunks are at least this long (in bytes) unless the text ends first:
+/// long enough that what each chunk costs on its own does not count, short
+/// enough for the texts the steps write to stay in cache.
+const MIN_CHUNK: usize = 64 << 10;
+
+/// The end of the chunk starting at `start`: after a line break at least
+/// `min_chunk` bytes on where cleaning the text on either side apart gives
+/// the same edits as cleaning it whole, or the end of the text.
+///
+/// That is so after a `\n` that ends a line without `\r` or `&` (a `\r`
+/// that comes to stand before the `\n`, once what lay between is removed
+/// or a reference decoded, makes one edit of `\r\n`, which would merge with
+/// an edit at the start of the next line) and that is followed by an ASCII
+/// character no step before normalization changes or removes
+/// (normalization takes the character before a non-ASCII run with it;
+/// entity decoding and control removal could bring one to the start of
+/// the line).
+fn chunk_end(b: &[u8], start: usize, min_chunk: usize) -> usize {
+    let mut from = start.saturating_add(min_chunk).min(b.len());
+    while let Some(p) = memchr::memchr(b'\n', b.get(from..).unwrap_or(&[])) {
+        let brk = from + p;
+        let next = brk + 1;
+        let Some(&first) = b.get(next) else {
+            return b.len();
+        };
+        let inert = match first {
+            b'\t' | b'\n' | b'\r' => true,
+            b'&' | 0x7f.. => false,
+            x => x >= 0x20,
+        };
+        if inert {
+            let line_start =
+                memchr::memrchr(b'\n', &b[start..brk]).map_or(start, |q| start + q + 1);
+            if memchr::memchr2(b'\r', b'&', &b[line_start..brk]).is_none() {
+                return next;
+            }
+        }
+        from = next;
+    }
+    b.len()
+}
+
 /// Sorted, disjoint byte ranges of a text.
 type Regions = Vec<(usize, usize)>;
 
@@ -709,6 +799,23 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn chunks_give_the_edits_of_the_whole_text(
+            parts in prop::collection::vec(
+                prop::sample::select(
+                    PIECES.iter().copied().chain(["\n", "\n", "\r\n", "\n ", "\n&", "\n\u{301}", "&#769;", "&#13;", "\u{1}", "\u{316}"]).collect::<Vec<_>>()
+                ),
+                0..40,
+            ),
+            trim_start: bool,
+        ) {
+            let text = parts.concat();
+            let cleaner = Cleaner::default();
+            let whole = cleaner.clean_chunked(&text, trim_start, usize::MAX);
+            let lines = cleaner.clean_chunked(&text, trim_start, 1);
+            prop_assert_eq!(lines, whole, "{:?}", text);
+        }
 
         #[test]
         fn settled_text_gets_no_edits(

@@ -1874,12 +1874,13 @@ impl<'a> Parser<'a> {
                 .is_some_and(|(_, w)| in_list(w, MONTH_CONTEXT));
         // `the March accession`, `the May elections`: a determiner before and
         // a lower-case noun after make even an ambiguous name a month.
-        let attributive = self
-            .word_before(t.start)
-            .is_some_and(|(_, w)| in_list(w, DETERMINERS))
-            && next.spaced
-            && matches!(next.tok, Tok::Word(nw) if is_lowercase(nw) && !in_list(nw, NOT_NOUNS));
-        if !has_context && !attributive {
+        let attributive = || {
+            self.word_before(t.start)
+                .is_some_and(|(_, w)| in_list(w, DETERMINERS))
+                && next.spaced
+                && matches!(next.tok, Tok::Word(nw) if is_lowercase(nw) && !in_list(nw, NOT_NOUNS))
+        };
+        if !has_context && !attributive() {
             if matches!(m, 3 | 5 | 8) {
                 return None;
             }
@@ -2022,8 +2023,8 @@ impl<'a> Parser<'a> {
         }
         let prev = self.word_before(t.start);
         if let Some((_, pw)) = prev
-            && in_list(pw, NAMED_DAY_PREFIX)
             && is_capitalized(pw)
+            && in_list(pw, NAMED_DAY_PREFIX)
         {
             return None;
         }
@@ -2325,7 +2326,7 @@ impl<'a> Parser<'a> {
             return Some(year(ts));
         }
         // `from 2020 to 2022`, `between 1994 and 1997`: two years.
-        let counted = matches!(after.tok, Tok::Word(w) if after.spaced && is_plural_noun(w));
+        let counted = || matches!(after.tok, Tok::Word(w) if after.spaced && is_plural_noun(w));
         // Attributive years: `the 1996 Olympic bombing`, `a 1996 law`,
         // `his 2007 campaign`, `Israel's 2024 budget`; a noun must follow
         // (`the 2000 troops` is a count) and the year must be 1800-2099.
@@ -2334,12 +2335,12 @@ impl<'a> Parser<'a> {
         if determiner
             && (1800..=2099).contains(&y)
             && after.spaced
-            && matches!(after.tok, Tok::Word(w) if !counted && !in_list(w, NOT_NOUNS))
+            && matches!(after.tok, Tok::Word(w) if !counted() && !in_list(w, NOT_NOUNS))
         {
             return Some(year(t.start));
         }
         if (in_list(pw, YEAR_CONTEXT) || (chain.is_some() && in_list(pw, &["from", "between"])))
-            && !counted
+            && !counted()
         {
             return Some(year(t.start));
         }

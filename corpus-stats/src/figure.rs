@@ -2135,8 +2135,13 @@ impl<'a> Scan<'a> {
         };
         if let Some((s, e)) = unit {
             let first_end = self.word_fwd(s).unwrap_or(e);
-            let l = self.lower(s, first_end);
-            if matches!(l.as_str(), "emergency" | "hotline" | "helpline") && core.digits {
+            if core.digits
+                && matches!(self.byte(s) | 0x20, b'e' | b'h')
+                && matches!(
+                    self.lower(s, first_end).as_str(),
+                    "emergency" | "hotline" | "helpline"
+                )
+            {
                 return Step::skip(end);
             }
             // `over 52 days` is "during", not a bound.
@@ -2150,8 +2155,11 @@ impl<'a> Scan<'a> {
         // `one` as a pronoun: `the fourth one`, `not one of them`.
         if core.lone_one && kind == FigureKind::Cardinal {
             let prev = self.prev_word(core.start);
+            // Pronoun words and ordinals are all flagged.
             let pronoun_before = prev.is_some_and(|(s, e)| {
-                pronoun_one_before_of(self.lower(s, e).as_str(), self.flags_at(s, e))
+                let f = self.flags_at(s, e);
+                f & (PRONOUN_BEFORE | NUMBER) != 0
+                    && pronoun_one_before_of(self.lower(s, e).as_str(), f)
             });
             let glued_hyphen = self.dash_at(end).is_some();
             if pronoun_before || unit.is_none() || glued_hyphen {

@@ -391,7 +391,7 @@ const NAMED_DAY_PREFIX: &[&str] = &[
 ];
 
 /// Keywords, lower case, as `(first eight bytes packed big-endian, length,
-/// ninth byte or 0, anchor)`, sorted by key for binary search.
+/// ninth byte or 0, anchor)`, sorted by key; found through [`KEYWORD_SLOTS`].
 const KEYWORDS: &[(u64, usize, u8, Anchor)] = &[
     (0x0000000000617072, 3, 0, Anchor::Month(4, true)), // apr
     (0x0000000000617567, 3, 0, Anchor::Month(8, true)), // aug

@@ -821,7 +821,7 @@ struct Memo<'a> {
     /// The end and flags of the word starting at a position.
     flags: PosCache<(usize, u32), 8>,
     /// The end and lowercase form of the word starting at a position.
-    lower: PosCache<(usize, Lower<'a>)>,
+    lower: PosCache<(usize, Lower<'a>), 2>,
 }
 
 fn is_space_char(c: char) -> bool {

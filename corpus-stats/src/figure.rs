@@ -1741,9 +1741,13 @@ impl<'a> Scan<'a> {
         let mut tail: u128 = 0;
         // Each iteration reads one word at `cur`, which is the start of a word.
         while let Some(we) = self.word_fwd(cur) {
+            let f = self.flags_at(cur, we);
+            // Only number words (all flagged), `and` and `point` go on.
+            if f & (NUMBER | FUNCTION) == 0 && self.byte(cur) | 0x20 != b'p' {
+                break;
+            }
             let lw = self.lower(cur, we);
             let w = lw.as_str();
-            let f = self.flags_at(cur, we);
             let mut accepted = true;
             if let Some(n) = small_of(w, f) {
                 let n = u128::from(n);

@@ -322,6 +322,11 @@ impl Cleaner {
                 for e in &mut chunk_edits {
                     e.span = e.span.shift(start);
                 }
+                if edits.capacity() - edits.len() < chunk_edits.len() {
+                    // Room for as many edits per byte in the rest.
+                    let expected = (edits.len() + chunk_edits.len()) * input.len() / end.max(1);
+                    edits.reserve(expected.saturating_sub(edits.len()).max(chunk_edits.len()));
+                }
                 edits.append(&mut chunk_edits);
             }
             start = end;
@@ -439,26 +444,26 @@ impl Cleaner {
     fn is_settled(&self, text: &str, trim_start: bool) -> bool {
         let b = text.as_bytes();
         // ASCII: what the quick scan looks for, but non-ASCII bytes.
-        let mut i = 0;
-        while i < b.len() {
-            let (special, pair) = match b.get(i..=i + 64).and_then(|w| w.try_into().ok()) {
-                Some(w) => ascii_block_flags(w, trim_start),
-                None => {
-                    let mut w = [b'a'; 65];
-                    w[..b.len() - i].copy_from_slice(&b[i..]);
-                    ascii_block_flags(&w, trim_start)
-                }
-            };
-            if special || (pair && self.whitespace) {
+        if b.chunks(64).any(has_special_ascii) {
+            return false;
+        }
+        if self.whitespace {
+            let has = |pat: &[u8]| memchr::memmem::find(b, pat).is_some();
+            if matches!(b.last(), Some(b' ' | b'\t'))
+                || (trim_start && matches!(b.first(), Some(b' ' | b'\t')))
+                || has(b"  ")
+            {
                 return false;
             }
-            i += 64;
-        }
-        if self.whitespace
-            && (matches!(b.last(), Some(b' ' | b'\t'))
-                || (trim_start && matches!(b.first(), Some(b' ' | b'\t'))))
-        {
-            return false;
+            let ws = |at: Option<usize>| {
+                at.and_then(|i| b.get(i))
+                    .is_some_and(|&x| x == b' ' || x == b'\t')
+            };
+            if memchr::memchr_iter(b'\n', b)
+                .any(|nl| ws(nl.checked_sub(1)) || (trim_start && ws(Some(nl + 1))))
+            {
+                return false;
+            }
         }
         let mut i = crate::scan::next_non_ascii(b, 0);
         if i < b.len() && self.typography {
@@ -541,39 +546,14 @@ impl Cleaner {
     }
 }
 
-/// For the first 64 bytes of `w` (one more of look-ahead): whether one is a
-/// character some step changes (an ASCII control but tab and line feed,
-/// DEL, `&`), and whether one starts a pair of bytes the whitespace step
-/// changes (`  `, ` \n`, `\t\n`, and with `trim_start` `\n ` and `\n\t`).
-/// Without early exit, so that it compiles to vector code.
+/// Whether `chunk` has a character some step changes among ASCII ones: a
+/// control but tab and line feed, DEL, `&`. Without early exit, so that it
+/// compiles to vector code.
 #[inline]
-fn ascii_block_flags(w: &[u8; 65], trim_start: bool) -> (bool, bool) {
-    if trim_start {
-        ascii_flags::<true>(w)
-    } else {
-        ascii_flags::<false>(w)
-    }
-}
-
-/// [`ascii_block_flags`] with `trim_start` known at compile time, in byte
-/// arithmetic (0 or 1 per byte) that maps onto vector lanes.
-#[inline]
-fn ascii_flags<const TRIM_START: bool>(w: &[u8; 65]) -> (bool, bool) {
-    let (mut special, mut pair) = (0u8, 0u8);
-    for i in 0..64 {
-        let (x, y) = (w[i], w[i + 1]);
-        special |= (u8::from(x < 0x20) & u8::from(x != b'\n') & u8::from(x != b'\t'))
-            | u8::from(x == 0x7f)
-            | u8::from(x == b'&');
-        let x_sp = u8::from(x == b' ');
-        let y_nl = u8::from(y == b'\n');
-        let mut p = (x_sp & (u8::from(y == b' ') | y_nl)) | (u8::from(x == b'\t') & y_nl);
-        if TRIM_START {
-            p |= u8::from(x == b'\n') & (u8::from(y == b' ') | u8::from(y == b'\t'));
-        }
-        pair |= p;
-    }
-    (special != 0, pair != 0)
+fn has_special_ascii(chunk: &[u8]) -> bool {
+    chunk.iter().fold(false, |acc, &x| {
+        acc | ((x < 0x20) & (x != b'\n') & (x != b'\t')) | (x == 0x7f) | (x == b'&')
+    })
 }
 
 /// Chunks are at least this long (in bytes) unless the text ends first:

@@ -72,21 +72,24 @@ const fn suspicious_table() -> [bool; 256] {
 
 static SUSPICIOUS: [bool; 256] = suspicious_table();
 
-/// A superset of [`suspicious`] written with comparisons only, so that a
-/// block check compiles to vector code.
+/// Whether `block` has an ASCII control [`fix`] changes, and whether it
+/// has non-ASCII bytes. Without early exit, so that it compiles to vector
+/// code (best on an array, whose length is known).
 #[inline]
-fn maybe_suspicious(b: u8) -> bool {
-    rare_suspicious(b) | (b == 0xC2) | (b == 0xE2) | (b == 0xEF)
+fn block_flags<B: AsRef<[u8]> + ?Sized>(block: &B) -> (bool, bool) {
+    let (mut controls, mut high) = (0u8, 0u8);
+    for &b in block.as_ref() {
+        controls |= u8::from(is_control_byte(b));
+        high |= b;
+    }
+    (controls != 0, high >= 0x80)
 }
 
-/// The suspicious bytes other than `0xC2`, `0xE2` and `0xEF`: controls,
-/// and the leads `0xE1` and `0xE3`. Comparisons only, for vector code.
+/// Whether `b` is an ASCII control [`fix`] changes (all but tab and line
+/// breaks, and DEL). Comparisons only, for vector code.
 #[inline]
-fn rare_suspicious(b: u8) -> bool {
-    ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
-        | (b == 0x7f)
-        | (b == 0xE1)
-        | (b == 0xE3)
+fn is_control_byte(b: u8) -> bool {
+    ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f)
 }
 
 #[inline]
@@ -122,19 +125,17 @@ pub(crate) fn fix(text: &str, spaces: bool, invisible: bool, control: bool) -> V
         end
     };
     let mut i = 0;
-    // Blocks of 64 bytes: skipped when no byte is suspicious; when only the
-    // frequent lead bytes 0xC2, 0xE2, 0xEF are, found with `memchr3`.
-    while i + 64 <= bytes.len() {
-        let block = &bytes[i..i + 64];
-        if !block
-            .iter()
-            .fold(false, |acc, &b| acc | maybe_suspicious(b))
-        {
-            i += 64;
-            continue;
-        }
-        let block_end = i + 64;
-        if block.iter().fold(false, |acc, &b| acc | rare_suspicious(b)) {
+    // Blocks of 64 bytes: skipped when all ASCII without controls; with
+    // controls, looked at byte by byte; otherwise only their non-ASCII
+    // characters, most of them kept by their bytes alone.
+    while i < bytes.len() {
+        let block_end = (i + 64).min(bytes.len());
+        let block = &bytes[i..block_end];
+        let (controls, high) = match <&[u8; 64]>::try_from(block) {
+            Ok(full) => block_flags(full),
+            Err(_) => block_flags(block),
+        };
+        if controls {
             while i < block_end {
                 i = if suspicious(bytes[i]) {
                     visit(i)
@@ -142,22 +143,29 @@ pub(crate) fn fix(text: &str, spaces: bool, invisible: bool, control: bool) -> V
                     i + 1
                 };
             }
-        } else {
-            while let Some(off) = memchr::memchr3(0xC2, 0xE2, 0xEF, &bytes[i..block_end]) {
-                i = visit(i + off);
-                if i >= block_end {
-                    break;
+        } else if high {
+            let within = &bytes[..block_end];
+            let mut j = crate::scan::next_non_ascii(within, i);
+            while j < block_end {
+                let next = |k: usize| bytes.get(j + k).copied().unwrap_or(0);
+                j = match bytes[j] {
+                    // U+0080..U+00A0 and U+00AD are fixed; other Latin-1.
+                    0xC2 if next(1) > 0xA0 && next(1) != 0xAD => j + 2,
+                    // Dashes, quotes, bullets, the ellipsis.
+                    0xE2 if next(1) == 0x80 && (0x90..=0xA7).contains(&next(2)) => j + 3,
+                    0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => visit(j),
+                    0xF0.. => j + 4,
+                    0xE0.. => j + 3,
+                    0xC0.. => j + 2,
+                    _ => j + 1,
+                };
+                if j < block_end && bytes[j] < 0x80 {
+                    j = crate::scan::next_non_ascii(within, j);
                 }
             }
-            i = i.max(block_end);
+            i = j;
         }
-    }
-    while i < bytes.len() {
-        i = if suspicious(bytes[i]) {
-            visit(i)
-        } else {
-            i + 1
-        };
+        i = i.max(block_end);
     }
     log.edits
 }
@@ -166,6 +174,48 @@ pub(crate) fn fix(text: &str, spaces: bool, invisible: bool, control: bool) -> V
 mod tests {
     use super::*;
     use crate::edit::apply_edits;
+    use proptest::prelude::*;
+
+    /// The fix by definition: every character classified.
+    fn fix_oracle(text: &str, spaces: bool, invisible: bool, control: bool) -> Vec<Edit> {
+        let mut log = EditLog::default();
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            match classify(c) {
+                Fix::Space if spaces => log.push(EditKind::Space, i, end, " "),
+                Fix::Invisible if invisible => log.push(EditKind::Invisible, i, end, ""),
+                Fix::Control if control => log.push(EditKind::Control, i, end, ""),
+                _ => {}
+            }
+        }
+        log.edits
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn agrees_with_classifying_every_character(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "a", "The news ", "\t", "\n", "\r", "\u{1}", "\u{7f}", "\u{b}", "é", "©", "\u{a0}",
+                    "\u{ad}", "\u{85}", "“", "”", "—", "…", "•", "\u{2009}", "\u{200b}", "\u{2028}",
+                    "\u{2060}", "\u{205f}", "\u{1680}", "\u{180e}", "\u{3000}", "\u{feff}",
+                    "\u{fff9}", "Ạ", "ア", "ﬁ", "😀", "Ж",
+                ]),
+                0..80,
+            ),
+            spaces: bool,
+            invisible: bool,
+            control: bool,
+        ) {
+            let text = parts.concat();
+            prop_assert_eq!(
+                fix(&text, spaces, invisible, control),
+                fix_oracle(&text, spaces, invisible, control)
+            );
+        }
+    }
 
     fn run(t: &str) -> String {
         apply_edits(t, &fix(t, true, true, true))

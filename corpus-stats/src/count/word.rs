@@ -449,6 +449,9 @@ const ALNUM: u8 = 1;
 /// [`BYTE_MARKS`]: an ASCII byte that cannot start a run (not a letter, a
 /// digit or `_`).
 const SKIP: u8 = 2;
+/// [`BYTE_MARKS`]: an ASCII byte of class Other, which ends a run whatever
+/// comes after it (not a letter, a digit, `_` or a Mid character).
+const ENDS: u8 = 4;
 
 /// What each byte is, for the word iterator, in one lookup.
 static BYTE_MARKS: [u8; 256] = {
@@ -460,6 +463,9 @@ static BYTE_MARKS: [u8; 256] = {
             t[b] = ALNUM;
         } else if c < 0x80 && c != b'_' {
             t[b] = SKIP;
+            if matches!(super::classify::ASCII_WORD[b], WordClass::Other) {
+                t[b] |= ENDS;
+            }
         }
         b += 1;
     }
@@ -476,11 +482,22 @@ pub(crate) fn next_in_region(text: &str, mut i: usize, end: usize) -> Option<(us
     let is_alnum = |b: u8| BYTE_MARKS[usize::from(b)] & ALNUM != 0;
     loop {
         // Skip ASCII that cannot start a run.
-        while i < end && BYTE_MARKS[usize::from(bytes[i])] & SKIP != 0 {
-            i += 1;
-        }
+        let rest = bytes.get(i..end)?;
+        i += rest
+            .iter()
+            .position(|&b| BYTE_MARKS[usize::from(b)] & SKIP == 0)
+            .unwrap_or(rest.len());
         if i >= end {
             return None;
+        }
+        // The common case: ASCII letters and digits up to a byte that ends
+        // the run (or the end of the region).
+        if is_alnum(bytes[i]) {
+            let run = bytes.get(i + 1..end).unwrap_or_default();
+            let j = i + 1 + run.iter().position(|&b| !is_alnum(b)).unwrap_or(run.len());
+            if j >= end || BYTE_MARKS[usize::from(bytes[j])] & ENDS != 0 {
+                return Some((i, j));
+            }
         }
         let (class, len) = class_at(i);
         if !matches!(

@@ -88,7 +88,29 @@ fn quick_yes(text: &str, start: usize, first: usize, end: usize, form: Normaliza
         return false;
     };
     // No table look-up for the common characters NFC keeps.
-    (form == Normalization::Nfc && run.chars().all(nfc_plain)) || quick_check_segment(seg, form)
+    (form == Normalization::Nfc && all_nfc_plain(run.as_bytes())) || quick_check_segment(seg, form)
+}
+
+/// Whether the UTF-8 bytes `run` are all characters of [`nfc_plain`],
+/// read from their bytes without decoding.
+#[inline]
+fn all_nfc_plain(run: &[u8]) -> bool {
+    let mut i = 0;
+    while i < run.len() {
+        let next = |k: usize| run.get(i + k).copied().unwrap_or(0);
+        i += match run[i] {
+            // U+00A0..U+00BF.
+            0xC2 if next(1) >= 0xA0 => 2,
+            // U+00C0..U+023F.
+            0xC3..=0xC8 => 2,
+            // U+0240..U+024F.
+            0xC9 if next(1) <= 0x8F => 2,
+            // U+2010..U+2027.
+            0xE2 if next(1) == 0x80 && (0x90..=0xA7).contains(&next(2)) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 #[cfg(test)]
@@ -118,6 +140,18 @@ mod tests {
             apply_edits(t, &normalize(t, Normalization::Nfc)),
             "a\u{2002}b"
         );
+    }
+
+    #[test]
+    fn plain_bytes_are_the_plain_characters() {
+        let mut buf = [0u8; 4];
+        for u in 0x80..=0x10FFFF_u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(all_nfc_plain(bytes), nfc_plain(c), "U+{u:04X}");
+        }
+        assert!(all_nfc_plain("é—“".as_bytes()));
+        assert!(!all_nfc_plain("é€".as_bytes()));
     }
 
     #[test]

@@ -19,43 +19,37 @@ fn hit(x: u8, y: u8, trim_start: bool) -> bool {
     (x_ws & (y_ws | y_nl)) | (x == b'\r') | (trim_start & (x == b'\n') & y_ws)
 }
 
-/// Whether one of the first [`WINDOW`] bytes of `w` (which has one more
-/// byte of look-ahead) is a [`hit`]. Without early exit, so that it
-/// compiles to vector code.
+/// For each of the first [`WINDOW`] bytes of `w` (which has one more byte
+/// of look-ahead), 1 if it is a [`hit`], else 0, as eight words of eight
+/// bytes. Without early exit, so that it compiles to vector code.
 #[inline]
-fn window_needs_work(w: &[u8; WINDOW + 1], trim_start: bool) -> bool {
+fn window_hits(w: &[u8; WINDOW + 1], trim_start: bool) -> [u64; WINDOW / 8] {
+    let mut flags = [0u8; WINDOW];
     if trim_start {
-        window_flags::<true>(w)
+        fill_hits::<true>(w, &mut flags);
     } else {
-        window_flags::<false>(w)
+        fill_hits::<false>(w, &mut flags);
     }
+    let mut words = [0u64; WINDOW / 8];
+    for (word, bytes) in words.iter_mut().zip(flags.chunks_exact(8)) {
+        *word = u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]));
+    }
+    words
 }
 
-/// [`window_needs_work`] with `trim_start` known at compile time, in byte
-/// arithmetic (0 or 1 per byte) that maps onto vector lanes.
+/// [`window_hits`] with `trim_start` known at compile time.
 #[inline]
-fn window_flags<const TRIM_START: bool>(w: &[u8; WINDOW + 1]) -> bool {
-    let mut flag = 0u8;
-    for i in 0..WINDOW {
-        let (x, y) = (w[i], w[i + 1]);
-        let x_ws = u8::from(x == b' ') | u8::from(x == b'\t');
-        let y_ws = u8::from(y == b' ') | u8::from(y == b'\t');
-        let y_nl = u8::from(y == b'\n') | u8::from(y == b'\r');
-        let mut f = (x_ws & (y_ws | y_nl)) | u8::from(x == b'\r');
-        if TRIM_START {
-            f |= u8::from(x == b'\n') & y_ws;
-        }
-        flag |= f;
+fn fill_hits<const TRIM_START: bool>(w: &[u8; WINDOW + 1], flags: &mut [u8; WINDOW]) {
+    for (i, flag) in flags.iter_mut().enumerate() {
+        *flag = u8::from(hit(w[i], w[i + 1], TRIM_START));
     }
-    flag != 0
 }
 
 /// Edits fixing the whitespace layout of `text`.
 ///
 /// Every edit starts at a [`hit`] or in the run of spaces and tabs around
 /// one (or, with `trim_start`, at a run that starts the text or follows a
-/// lone `\r`); windows without a hit are skipped, and in the others only
-/// the runs at hits are looked at.
+/// lone `\r`); only the runs at hits are looked at.
 pub(crate) fn fix(text: &str, trim_start: bool) -> Vec<Edit> {
     let b = text.as_bytes();
     let mut fixer = Fixer {
@@ -69,28 +63,27 @@ pub(crate) fn fix(text: &str, trim_start: bool) -> Vec<Edit> {
     }
     let mut i = 0;
     while i < b.len() {
-        let flagged = match b.get(i..=i + WINDOW).and_then(|w| w.try_into().ok()) {
-            Some(w) => window_needs_work(w, trim_start),
+        let words = match b.get(i..=i + WINDOW).and_then(|w| w.try_into().ok()) {
+            Some(w) => window_hits(w, trim_start),
             None => {
                 // The last bytes, padded with line feeds: spaces before the
                 // end of the text are at a line end.
                 let mut w = [b'\n'; WINDOW + 1];
                 w[..b.len() - i].copy_from_slice(&b[i..]);
-                window_needs_work(&w, trim_start)
+                window_hits(&w, trim_start)
             }
         };
-        let end = (i + WINDOW).min(b.len());
-        if flagged {
-            for p in i..end {
-                let x = b[p];
-                if matches!(x, b' ' | b'\t' | b'\r' | b'\n')
-                    && hit(x, b.get(p + 1).copied().unwrap_or(b'\n'), trim_start)
-                {
-                    fixer.hit(p);
+        if words.iter().any(|&word| word != 0) {
+            for (k, &word) in words.iter().enumerate() {
+                let mut rest = word;
+                while rest != 0 {
+                    let byte = (rest.trailing_zeros() / 8) as usize;
+                    fixer.hit(i + 8 * k + byte);
+                    rest &= !(0xFF << (8 * byte));
                 }
             }
         }
-        i = end;
+        i += WINDOW;
     }
     fixer.log.edits
 }

@@ -119,7 +119,16 @@ impl SourceFile {
     /// [`Error::Io`] when the file cannot be read, [`Error::LimitExceeded`]
     /// when it is larger than [`ReadOptions::max_file_bytes`].
     pub fn read(path: impl AsRef<Path>, options: &ReadOptions) -> Result<SourceFile, Error> {
-        let path = path.as_ref();
+        SourceFile::read_sized(path.as_ref(), options, None)
+    }
+
+    /// Reads one file whose size, when known (from a walk), spares asking
+    /// the open file for it.
+    fn read_sized(
+        path: &Path,
+        options: &ReadOptions,
+        known_size: Option<u64>,
+    ) -> Result<SourceFile, Error> {
         let io = |source| Error::Io {
             path: path.to_owned(),
             source,
@@ -132,10 +141,16 @@ impl SourceFile {
             actual,
             limit,
         };
-        // Open, then ask the open file its size: two system calls, and no
-        // second lookup of the path.
+        if let Some(size) = known_size.filter(|&size| size > limit) {
+            return Err(too_large(size, "file size in bytes"));
+        }
+        // Open, then ask the open file its size (unless known): no second
+        // lookup of the path.
         let file = fs::File::open(path).map_err(io)?;
-        let size = file.metadata().map_err(io)?.len();
+        let size = match known_size {
+            Some(size) => size,
+            None => file.metadata().map_err(io)?.len(),
+        };
         if size > limit {
             return Err(too_large(size, "file size in bytes"));
         }
@@ -240,13 +255,15 @@ pub struct FoundFile {
 }
 
 impl FoundFile {
-    /// Reads the file, as [`SourceFile::read`] does.
+    /// Reads the file, as [`SourceFile::read`] does, taking [`Self::size`]
+    /// for its size at first (the bytes read are held to the limit all the
+    /// same).
     ///
     /// # Errors
     ///
     /// Those of [`SourceFile::read`].
     pub fn read(&self, options: &ReadOptions) -> Result<SourceFile, Error> {
-        SourceFile::read(&self.path, options)
+        SourceFile::read_sized(&self.path, options, Some(self.size))
     }
 }
 

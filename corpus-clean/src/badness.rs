@@ -183,6 +183,11 @@ pub(crate) fn is_bad(text: &str) -> bool {
 
 /// [`is_bad`] one character at a time: the non-ASCII characters of a text
 /// are given in order, each with its offset.
+///
+/// The window of the last six characters is kept sliding over runs of
+/// non-ASCII characters and the short ASCII gaps between them (text in
+/// Cyrillic or Greek); elsewhere it is rebuilt from the text only when a
+/// test needs it (an accent alone in Latin text needs none).
 pub(crate) struct BadScan {
     /// Whether the text is made of lines (ending at `\n` or `\r`) tested
     /// apart, as mojibake repair does.
@@ -190,7 +195,17 @@ pub(crate) struct BadScan {
     /// End and classes of the last non-ASCII character visited.
     prev_end: usize,
     prev_k: Cat,
+    prev_c: char,
+    /// The last six characters before `win_end`, and how many characters
+    /// there are before it in the text (or line), counted up to six;
+    /// `win_end` is `usize::MAX` when the window is not kept.
+    win: [W; 6],
+    win_n: usize,
+    win_end: usize,
 }
+
+/// Longest ASCII gap the window slides over instead of being dropped.
+const MAX_GAP: usize = 6;
 
 impl BadScan {
     pub(crate) fn new(lines: bool) -> BadScan {
@@ -198,7 +213,37 @@ impl BadScan {
             lines,
             prev_end: usize::MAX,
             prev_k: 0,
+            prev_c: '\0',
+            win: [NONE; 6],
+            win_n: 0,
+            win_end: usize::MAX,
         }
+    }
+
+    /// Slides the window over the ASCII bytes `gap` that follow it.
+    #[inline]
+    fn slide(&mut self, mut gap: &[u8]) {
+        let mut n = self.win_n;
+        if self.lines
+            && let Some(p) = gap.iter().rposition(|&x| x == b'\n' || x == b'\r')
+        {
+            // A new line: nothing before it counts.
+            self.win = [NONE; 6];
+            n = 0;
+            gap = &gap[p + 1..];
+        }
+        let take = gap.len().min(6);
+        self.win.copy_within(take.., 0);
+        for (slot, &x) in self.win[6 - take..]
+            .iter_mut()
+            .zip(&gap[gap.len() - take..])
+        {
+            *slot = W {
+                c: char::from(x),
+                k: 0,
+            };
+        }
+        self.win_n = (n + gap.len()).min(6);
     }
 
     /// Visits the non-ASCII character `c` at offset `i` of `text`: whether
@@ -208,14 +253,37 @@ impl BadScan {
         let b = text.as_bytes();
         let k = cat(c);
         let end = i + c.len_utf8();
+        let z = W { c, k };
         let prev_end = std::mem::replace(&mut self.prev_end, end);
         let prev_k = std::mem::replace(&mut self.prev_k, k);
-        if prev_end == i {
-            if (prev_k | k) & !COMMON != 0 {
-                let (w, n) = self.window(text, i, W { c, k });
-                if bad_at(&w, n) {
-                    return true;
-                }
+        let prev_c = std::mem::replace(&mut self.prev_c, c);
+        let adjacent = prev_end == i;
+        let needed = adjacent && (prev_k | k) & !COMMON != 0;
+        if needed && (prev_k | k) & !(COMMON | LOWER_COMMON | UPPER_COMMON) == 0 {
+            // Greek and Cyrillic letters (and common punctuation) only: of
+            // all the combinations, only this one can match.
+            if prev_c == 'в' && c == 'Ђ' {
+                return true;
+            }
+        }
+        match b.get(self.win_end..i) {
+            Some(gap) if gap.len() <= MAX_GAP => {
+                self.slide(gap);
+                self.win.copy_within(1.., 0);
+                self.win[5] = z;
+                self.win_n = (self.win_n + 1).min(6);
+                self.win_end = end;
+            }
+            _ if needed || b.get(end).is_some_and(|&x| x >= 0x80) => {
+                (self.win, self.win_n) = self.window(text, i, z);
+                self.win_end = end;
+            }
+            _ => self.win_end = usize::MAX,
+        }
+        if adjacent {
+            let letters_only = (prev_k | k) & !(COMMON | LOWER_COMMON | UPPER_COMMON) == 0;
+            if needed && !letters_only && bad_at(&self.win, self.win_n) {
+                return true;
             }
         } else if k & C1 != 0 {
             // The character before is ASCII or absent: of all the
@@ -242,7 +310,14 @@ impl BadScan {
                 c: char::from(next),
                 k: 0,
             };
-            let (w, n) = self.window(text, end, z);
+            let (w, n) = if self.win_end == end {
+                let mut w = self.win;
+                w.copy_within(1.., 0);
+                w[5] = z;
+                (w, (self.win_n + 1).min(6))
+            } else {
+                self.window(text, end, z)
+            };
             return bad_at(&w, n);
         }
         false
@@ -251,13 +326,22 @@ impl BadScan {
     /// The window of six characters ending with `z`, which starts at `at`
     /// in `text`: the five characters before it in its line (empty entries
     /// before the start), and how many characters there are up to `z`,
-    /// counted up to six (all [`bad_at`] needs to know).
+    /// counted up to six (all [`bad_at`] needs to know; more than five
+    /// characters lie in the 20 bytes before `at` unless the text or the
+    /// line starts there).
     #[inline]
     fn window(&self, text: &str, at: usize, z: W) -> ([W; 6], usize) {
-        let start = if self.lines {
-            memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[..at]).map_or(0, |p| p + 1)
-        } else {
-            0
+        // Five characters take at most 20 bytes: look no further back for
+        // the start of the line.
+        let mut lo = at.saturating_sub(20);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let start = match text.as_bytes().get(lo..at) {
+            Some(back) if self.lines => {
+                memchr::memrchr2(b'\n', b'\r', back).map_or(lo, |p| lo + p + 1)
+            }
+            _ => lo,
         };
         let mut w = [NONE; 6];
         w[5] = z;

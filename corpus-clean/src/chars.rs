@@ -52,7 +52,8 @@ fn classify(c: char) -> Fix {
 /// Whether [`fix`] keeps `c` whatever the switches.
 #[inline]
 pub(crate) fn keeps(c: char) -> bool {
-    classify(c) == Fix::Keep
+    // Most letters and the dashes and quotes first, without the full match.
+    matches!(c, '\u{ae}'..='\u{167f}' | '\u{2010}'..='\u{2027}') || classify(c) == Fix::Keep
 }
 
 /// Whether a byte may start a character [`fix`] changes. Bytes `0xC2`,
@@ -219,6 +220,15 @@ mod tests {
 
     fn run(t: &str) -> String {
         apply_edits(t, &fix(t, true, true, true))
+    }
+
+    #[test]
+    fn keeps_agrees_with_classify() {
+        for u in 0..=0x10FFFF_u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(keeps(c), classify(c) == Fix::Keep, "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

@@ -55,6 +55,8 @@ fn cat(c: char) -> Cat {
     let u = c as u32;
     match u {
         0..0x500 => LOW[u as usize],
+        // No class between these (most scripts, CJK).
+        0x500..0x2000 | 0x2600..0xF8FF => 0,
         0x2000..0x2600 => PUNCT[(u - 0x2000) as usize],
         _ => cat_of(u),
     }
@@ -266,15 +268,17 @@ impl BadScan {
                 return true;
             }
         }
+        // Characters of no class (most scripts) never need the window.
+        let classed = (prev_k | k) != 0;
         match b.get(self.win_end..i) {
-            Some(gap) if gap.len() <= MAX_GAP => {
+            Some(gap) if gap.len() <= MAX_GAP && classed => {
                 self.slide(gap);
                 self.win.copy_within(1.., 0);
                 self.win[5] = z;
                 self.win_n = (self.win_n + 1).min(6);
                 self.win_end = end;
             }
-            _ if needed || b.get(end).is_some_and(|&x| x >= 0x80) => {
+            _ if needed || (k != 0 && b.get(end).is_some_and(|&x| x >= 0x80)) => {
                 (self.win, self.win_n) = self.window(text, i, z);
                 self.win_end = end;
             }
@@ -607,6 +611,15 @@ mod tests {
         #[test]
         fn agrees_with_the_sliding_window_on_any_text(text in "[ -~\u{80}-\u{500}\u{2000}-\u{2600}]{0,12}") {
             prop_assert_eq!(is_bad(&text), is_bad_oracle(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn class_tables_agree_with_the_rules() {
+        for u in 0..=0x10FFFF_u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(cat(c), cat_of(u), "U+{u:04X}");
+            }
         }
     }
 

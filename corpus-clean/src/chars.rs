@@ -53,7 +53,17 @@ fn classify(c: char) -> Fix {
 #[inline]
 pub(crate) fn keeps(c: char) -> bool {
     // Most letters and the dashes and quotes first, without the full match.
-    matches!(c, '\u{ae}'..='\u{167f}' | '\u{2010}'..='\u{2027}') || classify(c) == Fix::Keep
+    matches!(
+        c,
+        '\u{ae}'..='\u{167f}'
+            | '\u{1681}'..='\u{180d}'
+            | '\u{180f}'..='\u{1fff}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2070}'..='\u{2fff}'
+            | '\u{3001}'..='\u{fefe}'
+            | '\u{ff00}'..='\u{fff8}'
+            | '\u{10000}'..
+    ) || classify(c) == Fix::Keep
 }
 
 /// Whether a byte may start a character [`fix`] changes. Bytes `0xC2`,

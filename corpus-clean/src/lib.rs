@@ -77,10 +77,14 @@
 //!
 //! # Speed
 //!
-//! A quick scan returns clean ASCII text untouched at several GB/s; other
-//! text is scanned step by step, each step skipping ASCII by blocks. The
-//! work is linear in the input: every scan is single-pass with bounded
-//! look-around, and repair rounds per line are bounded.
+//! A quick scan returns clean ASCII text untouched at several GB/s; a
+//! settled test made of the checks each step starts with returns other
+//! clean text (curly quotes, accents, other scripts) untouched at about
+//! 2 GB/s. Long texts are cleaned in chunks of whole lines, cut only where
+//! that gives the same edits as cleaning whole, and each step skips what it
+//! cannot change by its bytes. The work is linear in the input: every scan
+//! is single-pass with bounded look-around, and repair rounds per line are
+//! bounded.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

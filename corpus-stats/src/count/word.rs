@@ -250,10 +250,14 @@ fn count_plain(bytes: &[u8], mut i: usize, end: usize, p2: u8, p1: u8) -> (u64, 
             break;
         };
         let (alnum, space, plain) = block_marks(block);
+        // Where the block stops being plain, its plain start is counted
+        // (when it holds the two bytes the automaton then needs).
+        let take = match plain.trailing_ones() as usize {
+            n if n >= BLOCK => BLOCK,
+            n @ 2.. => n,
+            _ => break,
+        };
         let full = u64::MAX >> (64 - BLOCK);
-        if plain != full {
-            break;
-        }
         let alnum1 = ((alnum << 1) | (prev_alnum >> (BLOCK - 1))) & full;
         let alnum2 = ((alnum << 2) | (prev_alnum >> (BLOCK - 2))) & full;
         let space1 = ((space << 1) | (prev_space >> (BLOCK - 1))) & full;
@@ -271,6 +275,10 @@ fn count_plain(bytes: &[u8], mut i: usize, end: usize, p2: u8, p1: u8) -> (u64, 
             if joined(at(0), at(1), at(2)) {
                 starts &= !(1 << k);
             }
+        }
+        if take < BLOCK {
+            starts &= (1 << take) - 1;
+            return (count + u64::from(starts.count_ones()), i + take);
         }
         count += u64::from(starts.count_ones());
         prev_alnum = alnum;
@@ -345,9 +353,9 @@ fn count_region(text: &str, start: usize, end: usize) -> Result<u64, (usize, usi
         if i >= end {
             return Ok(count);
         }
-        // The automaton, past the bytes the fast path could not take, and
-        // on until it is in a state that the fast path can stand for.
-        let stop = (i + BLOCK).min(end);
+        // The automaton, past the character the fast path could not take,
+        // and on until it is in a state that the fast path can stand for.
+        let stop = i + 1;
         while i < end && (i < stop || context_of(state).is_none()) {
             let b = bytes[i];
             let t = if b < 0x80 {

@@ -171,6 +171,9 @@ impl DateValue {
 
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(text) = IsoText::of(self).as_str() {
+            return f.write_str(text);
+        }
         match *self {
             DateValue::Day(d) => write_day(f, d),
             DateValue::Month { year, month } => write!(f, "{year:04}-{month:02}"),
@@ -198,7 +201,77 @@ fn write_day(f: &mut fmt::Formatter<'_>, d: NaiveDate) -> fmt::Result {
 
 impl Serialize for DateValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match IsoText::of(self).as_str() {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.collect_str(self),
+        }
+    }
+}
+
+/// The text of a date value whose years have four digits, nearly all of
+/// them, written into a small buffer without the formatting machinery
+/// (which took a noticeable share of writing a `stats` line); other values
+/// are left to [`write_day`] and `write!`.
+struct IsoText {
+    /// Room for `YYYY-MM-DD/YYYY-MM-DD`.
+    bytes: [u8; 21],
+    /// Bytes written; `None` once something did not fit.
+    len: Option<usize>,
+}
+
+impl IsoText {
+    fn of(value: &DateValue) -> IsoText {
+        let mut t = IsoText {
+            bytes: [0; 21],
+            len: Some(0),
+        };
+        match *value {
+            DateValue::Day(d) => t.day(d),
+            DateValue::Month { year, month } => {
+                t.num(year, 4);
+                t.push(b'-');
+                t.num(month, 2);
+            }
+            DateValue::Year(y) => t.num(y, 4),
+            DateValue::Range(a, b) => {
+                t.day(a);
+                t.push(b'/');
+                t.day(b);
+            }
+        }
+        t
+    }
+
+    fn push(&mut self, b: u8) {
+        self.len = self.len.and_then(|len| {
+            *self.bytes.get_mut(len)? = b;
+            Some(len + 1)
+        });
+    }
+
+    /// `n` in exactly `width` digits, if it fits.
+    fn num(&mut self, n: impl TryInto<u32>, width: u32) {
+        match n.try_into() {
+            Ok(n) if n < 10u32.pow(width) => {
+                for i in (0..width).rev() {
+                    self.push(b'0' + (n / 10u32.pow(i) % 10) as u8);
+                }
+            }
+            _ => self.len = None,
+        }
+    }
+
+    fn day(&mut self, d: NaiveDate) {
+        self.num(d.year(), 4);
+        self.push(b'-');
+        self.num(d.month(), 2);
+        self.push(b'-');
+        self.num(d.day(), 2);
+    }
+
+    /// What was written, if all of it fitted: ASCII digits and separators.
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.bytes.get(..self.len?)?).ok()
     }
 }
 
@@ -2601,6 +2674,46 @@ impl<'a> Iterator for DateMentions<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn date_values_are_written_as_their_formats_say() {
+        use super::{DateValue, NaiveDate};
+        for (y, m, d) in [
+            (2024, 2, 29),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 9),
+            (987, 10, 5),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let later = day.succ_opt().unwrap();
+            let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+            for (value, text) in [
+                (DateValue::Day(day), iso(day)),
+                (
+                    DateValue::Month { year: y, month: m },
+                    format!("{y:04}-{m:02}"),
+                ),
+                (DateValue::Year(y), format!("{y:04}")),
+                (
+                    DateValue::Range(day, later),
+                    format!("{}/{}", iso(day), iso(later)),
+                ),
+            ] {
+                assert_eq!(value.to_string(), text);
+                assert_eq!(
+                    serde_json::to_string(&value).unwrap(),
+                    format!("\"{text}\"")
+                );
+            }
+            // A day serializes as chrono serializes the date.
+            assert_eq!(
+                serde_json::to_string(&DateValue::Day(day)).unwrap(),
+                serde_json::to_string(&day).unwrap()
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -16,7 +16,7 @@ use clap::Parser;
 use corpus_clean::Cleaner;
 use corpus_examples::{Doc, InputArgs, InputError, Pipeline};
 use corpus_format::BlockKind;
-use corpus_stats::{CorpusStats, DocStats, FigureQualifier};
+use corpus_stats::{CorpusStats, DateValue, DocStats, FigureQualifier};
 use serde::Serialize;
 
 /// Print one JSON object per document, in input order: path, id, date,
@@ -210,7 +210,7 @@ fn stats_of(
     line.raw(",\"id\":");
     line.str(&doc.id);
     line.raw(",\"date\":");
-    let _ = corpus_examples::iso_day(&date, &mut line.serializer());
+    line.serde(&date.map(DateValue::Day));
     line.raw(",\"words\":");
     line.num(words);
     line.raw(",\"sentences\":");
@@ -230,7 +230,7 @@ fn stats_of(
         line.raw(",\"kind\":");
         line.serde(&m.kind);
         line.raw(",\"value\":");
-        let _ = corpus_examples::iso_value(&m.value, &mut line.serializer());
+        line.serde(&m.value);
         line.raw("}");
     });
     line.raw(",\"figures\":");

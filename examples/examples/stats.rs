@@ -136,6 +136,16 @@ impl Line {
         serde_json::Serializer::new(&mut self.out)
     }
 
+    /// The opening of a date or figure object: `{"text":…,"start":…,"end":…`.
+    fn text_and_span(&mut self, text: &str, span: corpus_stats::Span) {
+        self.raw("{\"text\":");
+        self.str(text);
+        self.raw(",\"start\":");
+        self.num(span.start);
+        self.raw(",\"end\":");
+        self.num(span.end);
+    }
+
     /// `[item,item,…]`.
     fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Line, &T)) {
         self.raw("[");
@@ -198,15 +208,15 @@ fn stats_of(
 
     // Room for the line, so that it is written without growing: about 100
     // bytes per date or figure besides the texts.
-    let path = doc.path_string();
+    let path = doc.path_str();
     let texts: usize = dates.iter().map(|d| d.text.len()).sum::<usize>()
         + figures.iter().map(|f| f.text.len()).sum::<usize>()
         + headings.iter().map(|h| h.len()).sum::<usize>();
-    let names = path.as_ref().map_or(0, String::len) + doc.id.len();
+    let names = path.map_or(0, str::len) + doc.id.len();
     let mut line = Line::with_capacity(256 + names + texts + 100 * (dates.len() + figures.len()));
 
     line.raw("{\"path\":");
-    line.opt_str(path.as_deref());
+    line.opt_str(path);
     line.raw(",\"id\":");
     line.str(&doc.id);
     line.raw(",\"date\":");
@@ -221,12 +231,7 @@ fn stats_of(
     line.list(&headings, |line, h| line.str(h));
     line.raw(",\"dates\":");
     line.list(&dates, |line, m| {
-        line.raw("{\"text\":");
-        line.str(m.text);
-        line.raw(",\"start\":");
-        line.num(m.span.start);
-        line.raw(",\"end\":");
-        line.num(m.span.end);
+        line.text_and_span(m.text, m.span);
         line.raw(",\"kind\":");
         line.serde(&m.kind);
         line.raw(",\"value\":");
@@ -235,12 +240,7 @@ fn stats_of(
     });
     line.raw(",\"figures\":");
     line.list(&figures, |line, f| {
-        line.raw("{\"text\":");
-        line.str(f.text);
-        line.raw(",\"start\":");
-        line.num(f.span.start);
-        line.raw(",\"end\":");
-        line.num(f.span.end);
+        line.text_and_span(f.text, f.span);
         line.raw(",\"kind\":");
         line.str(f.kind.as_str());
         line.raw(",\"value\":");

@@ -246,7 +246,14 @@ impl Doc {
     /// The path as a string for JSON output; `None` for records.
     #[must_use]
     pub fn path_string(&self) -> Option<String> {
-        self.path.as_ref().map(|p| p.display().to_string())
+        self.path_str().map(str::to_owned)
+    }
+
+    /// [`Doc::path_string`] without a copy: a file's [`Doc::origin`] is its
+    /// path as text.
+    #[must_use]
+    pub fn path_str(&self) -> Option<&str> {
+        self.path.as_ref().map(|_| self.origin.as_str())
     }
 
     /// The path to name in an error about this document: the file, or
@@ -323,7 +330,7 @@ impl Raw {
 
     fn into_doc(self) -> Result<Doc, InputError> {
         match self {
-            Raw::Found(found, options) => Raw::File(found.read(&options)?).into_doc(),
+            raw @ Raw::Found(..) => raw.read().1,
             Raw::File(file) => Ok(Doc {
                 origin: file.path.display().to_string(),
                 path: Some(file.path.clone()),

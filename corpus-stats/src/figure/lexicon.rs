@@ -1261,8 +1261,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn scan_letters_is_scan_bytes_on_letter_runs() {
+    /// Every listed word, in upper case, capitalised, with an `s` added and
+    /// with its last letter cut, and with `extra` appended to it.
+    fn listed_word_forms(extra: &[&str]) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
         for (list, _) in LISTS {
             for w in list {
@@ -1272,10 +1273,16 @@ mod tests {
                 cap[..1].make_ascii_uppercase();
                 words.push(cap);
                 words.push(format!("{w}s"));
-                words.push(format!("{w}x"));
+                words.extend(extra.iter().map(|x| format!("{w}{x}")));
                 words.push(w[..w.len() - 1].to_string());
             }
         }
+        words
+    }
+
+    #[test]
+    fn scan_letters_is_scan_bytes_on_letter_runs() {
+        let mut words = listed_word_forms(&["x"]);
         words.extend(
             [
                 "for",
@@ -1363,18 +1370,7 @@ mod tests {
 
     #[test]
     fn folded_flags_are_the_flags_of_the_lowercase_word() {
-        let mut words: Vec<String> = Vec::new();
-        for (list, _) in LISTS {
-            for w in list {
-                words.push(w.to_string());
-                words.push(w.to_uppercase());
-                let mut cap = w.to_string();
-                cap[..1].make_ascii_uppercase();
-                words.push(cap);
-                words.push(format!("{w}s"));
-                words.push(w[..w.len() - 1].to_string());
-            }
-        }
+        let mut words = listed_word_forms(&[]);
         for w in [
             "",
             "a",

@@ -166,18 +166,30 @@ impl Boilerplate {
     /// Edits removing the trailers of `text`.
     pub(crate) fn remove(&self, text: &str) -> Vec<Edit> {
         let mut log = EditLog::default();
-        let mut buf = Vec::with_capacity(self.max_len);
-        // Lines end at `\n`, `\r\n` or `\r` (`\r\n` gives an empty line
-        // between, which has no trailer).
+        let mut buf = Vec::new();
         for (start, line) in crate::scan::lines(text) {
-            if let Some(cut) = self.cut_point(line, &mut buf) {
-                let end = line.trim_end().len();
-                if cut < end {
-                    log.push(EditKind::Boilerplate, start + cut, start + end, "");
-                }
+            if let Some((cut, end)) = self.trailer(line, &mut buf) {
+                log.push(EditKind::Boilerplate, start + cut, start + end, "");
             }
         }
         log.edits
+    }
+
+    /// Whether [`remove`](Self::remove) has an edit for `text`, without
+    /// making it.
+    pub(crate) fn has_trailer(&self, text: &str) -> bool {
+        let mut buf = Vec::new();
+        crate::scan::lines(text).any(|(_, line)| self.trailer(line, &mut buf).is_some())
+    }
+
+    /// The span of the trailers at the end of `line` (lines end at `\n`,
+    /// `\r\n` or `\r`; `\r\n` gives an empty line between, which has no
+    /// trailer), if it has any; `buf` is room for the search, allocated
+    /// only when a line may end with a phrase.
+    fn trailer(&self, line: &str, buf: &mut Vec<u8>) -> Option<(usize, usize)> {
+        let cut = self.cut_point(line, buf)?;
+        let end = line.trim_end().len();
+        (cut < end).then_some((cut, end))
     }
 
     /// Where the trailers at the end of `line` start, if it has any.

@@ -43,6 +43,8 @@ pub struct Cleaner {
     typography: bool,
     boilerplate: Option<Boilerplate>,
     whitespace: bool,
+    /// A search for two spaces, built once.
+    double_space: memchr::memmem::Finder<'static>,
 }
 
 impl Default for Cleaner {
@@ -180,6 +182,7 @@ impl CleanerBuilder {
             typography: self.typography,
             boilerplate: None,
             whitespace: self.whitespace,
+            double_space: memchr::memmem::Finder::new(b"  "),
         }
     }
 
@@ -406,23 +409,19 @@ impl Cleaner {
     /// The quick scan: `false` only when no step can change `text`.
     fn needs_work(&self, text: &str, trim_start: bool) -> bool {
         let b = text.as_bytes();
-        // One pass for both questions: a byte some step rewrites, and (for
-        // the whitespace step) a pair of bytes it would: `  `, ` \n`, `\t\n`,
-        // and with `trim_start` also `\n ` and `\n\t`.
-        let mut prev = 0u8;
-        for chunk in b.chunks(64) {
-            let mut special = false;
-            let mut pair = false;
-            for &x in chunk {
-                special |= (x < 0x20 && x != b'\n' && x != b'\t') || x >= 0x7f || x == b'&';
-                pair |= (prev == b' ' && (x == b' ' || x == b'\n'))
-                    || (prev == b'\t' && x == b'\n')
-                    || (trim_start && prev == b'\n' && (x == b' ' || x == b'\t'));
-                prev = x;
-            }
-            if special || (pair && self.whitespace) {
-                return true;
-            }
+        // Two questions: a byte some step rewrites, and (for the whitespace
+        // step) a pair of bytes it would: `  `, ` \n`, `\t\n`, and with
+        // `trim_start` also `\n ` and `\n\t`. Without a line feed (a single
+        // line, the usual case) the only such pair is `  `, which one search
+        // finds; otherwise one pass answers both.
+        let work = if self.whitespace && memchr::memchr(b'\n', b).is_some() {
+            has_work_bytes::<true>(b, trim_start)
+        } else {
+            has_work_bytes::<false>(b, trim_start)
+                || (self.whitespace && self.double_space.find(b).is_some())
+        };
+        if work {
+            return true;
         }
         if self.whitespace
             && (matches!(b.last(), Some(b' ' | b'\t'))
@@ -431,7 +430,7 @@ impl Cleaner {
             return true;
         }
         if let Some(bp) = &self.boilerplate
-            && !bp.remove(text).is_empty()
+            && bp.has_trailer(text)
         {
             return true;
         }
@@ -500,7 +499,7 @@ impl Cleaner {
         }
         self.boilerplate
             .as_ref()
-            .is_none_or(|bp| bp.remove(text).is_empty())
+            .is_none_or(|bp| !bp.has_trailer(text))
     }
 
     /// One pass of every enabled step: edits relative to `input`, the
@@ -544,6 +543,74 @@ impl Cleaner {
         }
         (p.edits, p.unsettled, p.cur)
     }
+}
+
+/// Bytes per step of [`has_work_bytes`].
+const BLOCK: usize = 32;
+
+/// Whether `x` is a byte some step rewrites: a control but tab and line
+/// feed, DEL, `&`, or any byte of a non-ASCII character.
+#[inline(always)]
+fn is_work_byte(x: u8) -> bool {
+    ((x < 0x20) & (x != b'\n') & (x != b'\t')) | (x >= 0x7f) | (x == b'&')
+}
+
+/// Whether the whitespace step rewrites the pair of bytes `p x`: `  `,
+/// ` \n`, `\t\n`, and with `trim_start` also `\n ` and `\n\t`.
+#[inline(always)]
+fn is_work_pair(p: u8, x: u8, trim_start: bool) -> bool {
+    ((p == b' ') & ((x == b' ') | (x == b'\n')))
+        | ((p == b'\t') & (x == b'\n'))
+        | (trim_start & (p == b'\n') & ((x == b' ') | (x == b'\t')))
+}
+
+/// The byte test of [`Cleaner::needs_work`]: whether `b` has a byte some
+/// step rewrites ([`is_work_byte`]) or, with `PAIRS`, a pair of bytes the
+/// whitespace step rewrites ([`is_work_pair`]).
+///
+/// Each block of [`BLOCK`] bytes is tested whole, with the block one byte
+/// before it for the pairs, without early exit: the compiler turns the loop
+/// into a few vector operations. The last, shorter block is padded with a
+/// letter, which neither test takes.
+fn has_work_bytes<const PAIRS: bool>(b: &[u8], trim_start: bool) -> bool {
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if is_work_byte(first) {
+        return true;
+    }
+    let test = |prev: &[u8; BLOCK], cur: &[u8; BLOCK]| {
+        let mut byte = 0u8;
+        let mut pair = 0u8;
+        for k in 0..BLOCK {
+            byte |= u8::from(is_work_byte(cur[k]));
+            if PAIRS {
+                pair |= u8::from(is_work_pair(prev[k], cur[k], trim_start));
+            }
+        }
+        byte != 0 || pair != 0
+    };
+    let block = |at: usize| {
+        b.get(at..at + BLOCK)
+            .and_then(|w| <&[u8; BLOCK]>::try_from(w).ok())
+    };
+    // The pair ending at byte `i` is tested with the byte `i - 1`.
+    let mut i = 1;
+    while let (Some(prev), Some(cur)) = (block(i - 1), block(i)) {
+        if test(prev, cur) {
+            return true;
+        }
+        i += BLOCK;
+    }
+    let rest = b.get(i - 1..).unwrap_or_default();
+    if rest.len() < 2 {
+        return false;
+    }
+    let mut prev = [b'a'; BLOCK];
+    let mut cur = [b'a'; BLOCK];
+    prev[..rest.len() - 1].copy_from_slice(&rest[..rest.len() - 1]);
+    cur[..rest.len() - 1].copy_from_slice(&rest[1..]);
+    test(&prev, &cur)
 }
 
 /// Whether `chunk` has a character some step changes among ASCII ones: a
@@ -826,6 +893,28 @@ mod tests {
             prop_assert_eq!(
                 cleaner.needs_work(&text, trim_start),
                 needs_work_oracle(&cleaner, &text, trim_start)
+            );
+        }
+
+        /// Long runs of plain bytes and whitespace, where the blocks and the
+        /// padded last block decide alone; and one rewritten byte anywhere.
+        #[test]
+        fn quick_scan_agrees_over_blocks(
+            text in "[ \t\nab.]{0,200}",
+            rare in prop::option::of(("[\r&é\x7f\x01\x1f]", any::<prop::sample::Index>())),
+            trim_start: bool,
+            whitespace: bool,
+        ) {
+            let mut text = text;
+            if let Some((c, at)) = rare {
+                let at = at.index(text.len() + 1);
+                text.insert_str(at, &c);
+            }
+            let cleaner = Cleaner::builder().whitespace(whitespace).build().unwrap();
+            prop_assert_eq!(
+                cleaner.needs_work(&text, trim_start),
+                needs_work_oracle(&cleaner, &text, trim_start),
+                "{:?}", text
             );
         }
     }

@@ -182,6 +182,12 @@ impl Boilerplate {
         crate::scan::lines(text).any(|(_, line)| self.trailer(line, &mut buf).is_some())
     }
 
+    /// [`has_trailer`](Self::has_trailer) for a text without `\n` or `\r`,
+    /// one line, without looking for line breaks.
+    pub(crate) fn line_has_trailer(&self, line: &str) -> bool {
+        self.trailer(line, &mut Vec::new()).is_some()
+    }
+
     /// The span of the trailers at the end of `line` (lines end at `\n`,
     /// `\r\n` or `\r`; `\r\n` gives an empty line between, which has no
     /// trailer), if it has any; `buf` is room for the search, allocated

@@ -414,7 +414,8 @@ impl Cleaner {
         // `trim_start` also `\n ` and `\n\t`. Without a line feed (a single
         // line, the usual case) the only such pair is `  `, which one search
         // finds; otherwise one pass answers both.
-        let work = if self.whitespace && memchr::memchr(b'\n', b).is_some() {
+        let newline = memchr::memchr(b'\n', b).is_some();
+        let work = if self.whitespace && newline {
             has_work_bytes::<true>(b, trim_start)
         } else {
             has_work_bytes::<false>(b, trim_start)
@@ -429,8 +430,14 @@ impl Cleaner {
         {
             return true;
         }
+        // No `\r` is left (the byte test takes it): without a line feed,
+        // the text is one line.
         if let Some(bp) = &self.boilerplate
-            && bp.has_trailer(text)
+            && if newline {
+                bp.has_trailer(text)
+            } else {
+                bp.line_has_trailer(text)
+            }
         {
             return true;
         }
@@ -893,6 +900,27 @@ mod tests {
             prop_assert_eq!(
                 cleaner.needs_work(&text, trim_start),
                 needs_work_oracle(&cleaner, &text, trim_start)
+            );
+        }
+
+        /// Lines that end, or not, with a trailer, one line or several.
+        #[test]
+        fn quick_scan_agrees_on_trailers(
+            parts in prop::collection::vec(
+                prop::sample::select(
+                    &["a", "The", " ", ".", "!", "x", "\n", "\n", "»", " >>", "Read more", "Share this:", "read more"][..]
+                ),
+                0..12,
+            ),
+            trim_start: bool,
+            whitespace: bool,
+        ) {
+            let text = parts.concat();
+            let cleaner = Cleaner::builder().whitespace(whitespace).build().unwrap();
+            prop_assert_eq!(
+                cleaner.needs_work(&text, trim_start),
+                needs_work_oracle(&cleaner, &text, trim_start),
+                "{:?}", text
             );
         }
 

@@ -416,8 +416,8 @@ fn word_candidate(text: &str, s: usize) -> (bool, Option<usize>) {
     )
 }
 
-/// Bytes the candidate scan reads at once.
-const BLOCK: usize = 32;
+/// Bytes the candidate scan reads at once: one bit each in a `u64`.
+const BLOCK: usize = 64;
 
 /// The byte before `i`, the [`BLOCK`] bytes from `i` and the two after,
 /// if they all lie in `b`.
@@ -427,13 +427,17 @@ fn scan_window(b: &[u8], i: usize) -> Option<&[u8; BLOCK + 3]> {
 }
 
 /// [`scan_window`] where it reaches outside `b`, with zeros there (a zero
-/// byte is neither a letter nor a digit).
+/// byte is neither a letter nor a digit). `i <= b.len()`.
 fn scan_window_padded(b: &[u8], i: usize) -> [u8; BLOCK + 3] {
     let mut w = [0u8; BLOCK + 3];
-    for (k, d) in w.iter_mut().enumerate() {
-        if let Some(&c) = (i + k).checked_sub(1).and_then(|at| b.get(at)) {
-            *d = c;
-        }
+    // `w[k]` is the byte at `i - 1 + k`.
+    let (from, to) = match i.checked_sub(1) {
+        Some(from) => (from, 0),
+        None => (0, 1),
+    };
+    if let Some(src) = b.get(from..) {
+        let n = src.len().min(BLOCK + 3 - to);
+        w[to..to + n].copy_from_slice(&src[..n]);
     }
     w
 }
@@ -443,36 +447,46 @@ fn is_letter(c: u8) -> bool {
 }
 
 /// The low bits of the eight bytes of `x` (each 0 or 1), as eight bits.
-fn pack_bytes(x: u64) -> u32 {
+fn pack_bytes(x: u64) -> u64 {
     // Byte k's bit lands at bit 56 + k, and no two bits meet or carry.
-    (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    x.wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// One bit per byte of `m` (each 0 or 1), eight bytes at a time.
+fn pack_block(m: &[u8; BLOCK]) -> u64 {
+    let mut bits = 0;
+    for (k, chunk) in m.chunks_exact(8).enumerate() {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(chunk);
+        bits |= pack_bytes(u64::from_le_bytes(x)) << (8 * k);
+    }
+    bits
 }
 
 /// For the [`BLOCK`] bytes of a [`scan_window`], one bit each: where a
 /// word of three ASCII letters or more starts, and where an ASCII digit
-/// is. Written byte by byte over a fixed window, which the compiler turns
-/// into a few vector operations.
-fn scan_marks(w: &[u8; BLOCK + 3]) -> (u32, u32) {
-    let mut starts = [0u8; BLOCK];
+/// is. The letters are tested once, byte by byte over a fixed window (which
+/// the compiler turns into a few vector operations); the starts of words
+/// come from shifts of their bits.
+fn scan_marks(w: &[u8; BLOCK + 3]) -> (u64, u64) {
+    let mut letters = [0u8; BLOCK];
     let mut digits = [0u8; BLOCK];
     for k in 0..BLOCK {
-        let start =
-            is_letter(w[k + 1]) & !is_letter(w[k]) & is_letter(w[k + 2]) & is_letter(w[k + 3]);
-        starts[k] = u8::from(start);
+        letters[k] = u8::from(is_letter(w[k + 1]));
         digits[k] = u8::from(w[k + 1].is_ascii_digit());
     }
-    let bits = |m: &[u8; BLOCK]| {
-        let mut bits = 0;
-        for (k, chunk) in m.chunks_exact(8).enumerate() {
-            let mut x = [0u8; 8];
-            x.copy_from_slice(chunk);
-            bits |= pack_bytes(u64::from_le_bytes(x)) << (8 * k);
-        }
-        bits
-    };
+    let l = pack_block(&letters);
+    let before = l << 1 | u64::from(is_letter(w[0]));
+    let (n1, n2) = (
+        u64::from(is_letter(w[BLOCK + 1])),
+        u64::from(is_letter(w[BLOCK + 2])),
+    );
+    let next1 = l >> 1 | n1 << 63;
+    let next2 = l >> 2 | n1 << 62 | n2 << 63;
+    let starts = l & !before & next1 & next2;
     // Digits are rare in prose: their bits only when there are some.
     let any_digit = digits.iter().fold(0, |a, &d| a | d) != 0;
-    (bits(&starts), if any_digit { bits(&digits) } else { 0 })
+    (starts, if any_digit { pack_block(&digits) } else { 0 })
 }
 
 /// The next candidate at or after `from`: a digit (`end` is one past it)
@@ -715,9 +729,90 @@ mod tests {
         }
     }
 
+    /// Pieces of text for the scan properties: number words and words
+    /// sharing their first letters, in several cases, digits, separators
+    /// and non-ASCII characters.
+    const SCAN_PIECES: &[&str] = &[
+        "one",
+        "Two",
+        "THREE",
+        "seventeen",
+        "thousand",
+        "Thousands",
+        "tens",
+        "tenth",
+        "nineth",
+        "this",
+        "for",
+        "those",
+        "through",
+        "military",
+        "the",
+        "ones",
+        "fourteenths",
+        "Eleven",
+        "thousandfold",
+        "x",
+        "ab",
+        "7",
+        "12",
+        "2024",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        ".",
+        "-",
+        "é",
+        "“",
+        "\u{a0}",
+        "\u{2009}",
+        "日本",
+        "_",
+        "0",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnop",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The 64-byte scan finds what the 32-byte scan found, from every
+        /// position of texts that put words, digits and non-ASCII
+        /// characters across every block edge.
+        #[test]
+        fn candidate_scan_matches_the_previous_scan(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(SCAN_PIECES),
+                0..120,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            for from in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                proptest::prop_assert_eq!(
+                    next_candidate(&text, from),
+                    super::previous_scan::next_candidate(&text, from),
+                    "{:?} from {}", text, from
+                );
+            }
+        }
+
+        /// The same on any text.
+        #[test]
+        fn candidate_scan_matches_the_previous_scan_on_any_text(text in ".{0,300}") {
+            for from in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                proptest::prop_assert_eq!(
+                    next_candidate(&text, from),
+                    super::previous_scan::next_candidate(&text, from),
+                    "{:?} from {}", text, from
+                );
+            }
+        }
+    }
+
     #[test]
     fn pack_bytes_gathers_every_pattern() {
-        for bits in 0..=255u32 {
+        for bits in 0..=255u64 {
             let mut bytes = [0u8; 8];
             for (k, b) in bytes.iter_mut().enumerate() {
                 *b = u8::from(bits >> k & 1 == 1);
@@ -2792,4 +2887,119 @@ struct WordNumber {
     lone_one: bool,
     scaled: bool,
     fraction: bool,
+}
+
+/// The candidate scan as it was before the 64-byte blocks, kept to test
+/// the current one against.
+#[cfg(test)]
+mod previous_scan {
+    use super::lexicon::maybe_scan_prefix;
+    use super::word_candidate;
+
+    /// Bytes the candidate scan reads at once.
+    const BLOCK: usize = 32;
+
+    /// The byte before `i`, the [`BLOCK`] bytes from `i` and the two after,
+    /// if they all lie in `b`.
+    fn scan_window(b: &[u8], i: usize) -> Option<&[u8; BLOCK + 3]> {
+        let start = i.checked_sub(1)?;
+        b.get(start..start.checked_add(BLOCK + 3)?)?.try_into().ok()
+    }
+
+    /// [`scan_window`] where it reaches outside `b`, with zeros there (a zero
+    /// byte is neither a letter nor a digit).
+    fn scan_window_padded(b: &[u8], i: usize) -> [u8; BLOCK + 3] {
+        let mut w = [0u8; BLOCK + 3];
+        for (k, d) in w.iter_mut().enumerate() {
+            if let Some(&c) = (i + k).checked_sub(1).and_then(|at| b.get(at)) {
+                *d = c;
+            }
+        }
+        w
+    }
+
+    fn is_letter(c: u8) -> bool {
+        (c | 0x20).wrapping_sub(b'a') < 26
+    }
+
+    /// The low bits of the eight bytes of `x` (each 0 or 1), as eight bits.
+    pub(super) fn pack_bytes(x: u64) -> u32 {
+        // Byte k's bit lands at bit 56 + k, and no two bits meet or carry.
+        (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    }
+
+    /// For the [`BLOCK`] bytes of a [`scan_window`], one bit each: where a
+    /// word of three ASCII letters or more starts, and where an ASCII digit
+    /// is. Written byte by byte over a fixed window, which the compiler turns
+    /// into a few vector operations.
+    fn scan_marks(w: &[u8; BLOCK + 3]) -> (u32, u32) {
+        let mut starts = [0u8; BLOCK];
+        let mut digits = [0u8; BLOCK];
+        for k in 0..BLOCK {
+            let start =
+                is_letter(w[k + 1]) & !is_letter(w[k]) & is_letter(w[k + 2]) & is_letter(w[k + 3]);
+            starts[k] = u8::from(start);
+            digits[k] = u8::from(w[k + 1].is_ascii_digit());
+        }
+        let bits = |m: &[u8; BLOCK]| {
+            let mut bits = 0;
+            for (k, chunk) in m.chunks_exact(8).enumerate() {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(chunk);
+                bits |= pack_bytes(u64::from_le_bytes(x)) << (8 * k);
+            }
+            bits
+        };
+        // Digits are rare in prose: their bits only when there are some.
+        let any_digit = digits.iter().fold(0, |a, &d| a | d) != 0;
+        (bits(&starts), if any_digit { bits(&digits) } else { 0 })
+    }
+
+    /// The next candidate at or after `from`: a digit (`end` is one past it)
+    /// or a whole number word (`end` is its end). [`BLOCK`] bytes at a time,
+    /// the scan finds the first digit and the starts of words of at least
+    /// three letters before it; a word is read further only when its first
+    /// three letters can begin a number word, so the scan reads every byte a
+    /// bounded number of times.
+    pub(super) fn next_candidate(text: &str, from: usize) -> Option<(usize, usize)> {
+        let b = text.as_bytes();
+        let mut i = from;
+        'blocks: while i < b.len() {
+            let padded;
+            let w = match scan_window(b, i) {
+                Some(w) => w,
+                None => {
+                    padded = scan_window_padded(b, i);
+                    &padded
+                }
+            };
+            let (starts, digits) = scan_marks(w);
+            // Only the words before the first digit.
+            let mut words = starts & (digits & digits.wrapping_neg()).wrapping_sub(1);
+            while words != 0 {
+                let j = words.trailing_zeros() as usize % BLOCK;
+                words &= words - 1;
+                if !maybe_scan_prefix(w[j + 1], w[j + 2], w[j + 3]) {
+                    continue;
+                }
+                let k = i + j;
+                match word_candidate(text, k) {
+                    (true, Some(e)) => return Some((k, e)),
+                    (_, Some(e)) if e > i + BLOCK => {
+                        // The word ran past this block: go on after it.
+                        i = e;
+                        continue 'blocks;
+                    }
+                    // Within the block: later marks lie after the word.
+                    _ => {}
+                }
+            }
+            if digits != 0 {
+                let k = i + digits.trailing_zeros() as usize;
+                return Some((k, k + 1));
+            }
+            i += BLOCK;
+        }
+        None
+    }
 }

@@ -10,7 +10,7 @@
 //! extracts dates and figures from the cleaned body, the blocks joined by
 //! `"\n\n"` without the header, into which every `start`/`end` points.
 
-use std::{collections::BTreeMap, process::ExitCode};
+use std::{collections::BTreeMap, io::Write, process::ExitCode};
 
 use clap::Parser;
 use corpus_clean::Cleaner;
@@ -39,7 +39,8 @@ struct Cli {
 /// The output of consecutive documents: their lines and their totals.
 #[derive(Default)]
 struct Chunk {
-    lines: Vec<String>,
+    /// Each line with its newline.
+    lines: Vec<Vec<u8>>,
     totals: CorpusStats,
 }
 
@@ -158,9 +159,11 @@ impl Line {
         self.raw("]");
     }
 
-    fn into_string(self) -> String {
-        // Only whole UTF-8 strings and ASCII were written.
-        String::from_utf8(self.out).unwrap_or_default()
+    /// The line and its newline, as bytes: only whole UTF-8 strings and
+    /// ASCII were written.
+    fn into_bytes(mut self) -> Vec<u8> {
+        self.out.push(b'\n');
+        self.out
     }
 }
 
@@ -170,7 +173,7 @@ fn stats_of(
     doc: &Doc,
     cleaner: &Cleaner,
     summary: bool,
-) -> Result<(String, Option<DocStats>), InputError> {
+) -> Result<(Vec<u8>, Option<DocStats>), InputError> {
     let parsed = corpus_format::parse(doc.text()?);
     let clean = cleaner.clean_document(&parsed);
     let body = clean.body();
@@ -256,7 +259,7 @@ fn stats_of(
     line.raw(",\"clean\":{\"edits\":");
     line.num(clean.edits.len());
     line.raw("}}");
-    Ok((line.into_string(), totals))
+    Ok((line.into_bytes(), totals))
 }
 
 fn main() -> std::io::Result<ExitCode> {
@@ -281,10 +284,7 @@ fn main() -> std::io::Result<ExitCode> {
         Chunk::merge,
         |chunk| {
             totals.merge(chunk.totals);
-            chunk
-                .lines
-                .iter()
-                .try_for_each(|line| corpus_examples::write_line(&mut out, line))
+            chunk.lines.iter().try_for_each(|line| out.write_all(line))
         },
     )?;
     if cli.summary && !run.output_closed {

@@ -990,9 +990,16 @@ pub fn json_number<S: serde::Serializer>(
     s: S,
 ) -> Result<S::Ok, S::Error> {
     use rust_decimal::prelude::ToPrimitive;
-    let Some(d) = value.map(|d| d.normalize()) else {
+    let Some(d) = *value else {
         return s.serialize_none();
     };
+    // Most figures are whole numbers: nothing to normalize.
+    if d.scale() == 0
+        && let Some(i) = d.to_i64()
+    {
+        return s.serialize_i64(i);
+    }
+    let d = d.normalize();
     match (d.scale(), d.to_i64(), d.to_f64()) {
         (0, Some(i), _) => s.serialize_i64(i),
         (_, _, Some(f)) => s.serialize_f64(f),
@@ -1146,7 +1153,38 @@ mod tests {
         out
     }
 
+    use proptest::strategy::Strategy as _;
+
+    /// JSON of a figure value by its definition: normalized first.
+    fn json_number_naive(value: Option<rust_decimal::Decimal>) -> String {
+        use rust_decimal::prelude::ToPrimitive;
+        match value.map(|d| d.normalize()) {
+            None => "null".to_owned(),
+            Some(d) => match (d.scale(), d.to_i64(), d.to_f64()) {
+                (0, Some(i), _) => i.to_string(),
+                (_, _, Some(f)) => serde_json::to_string(&f).unwrap(),
+                _ => "null".to_owned(),
+            },
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn numbers_are_written_as_normalized(
+            mantissa in proptest::prop_oneof![
+                -1_000_000i128..1_000_000,
+                proptest::num::i64::ANY.prop_map(i128::from),
+                -(1i128 << 95) + 1..(1i128 << 95),
+            ],
+            scale in 0u32..=28,
+            some: bool,
+        ) {
+            let value = some.then(|| rust_decimal::Decimal::from_i128_with_scale(mantissa, scale));
+            let mut out = Vec::new();
+            json_number(&value, &mut serde_json::Serializer::new(&mut out)).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), json_number_naive(value));
+        }
+
         #[test]
         fn context_is_that_of_the_whole_paragraph(
             text in "[a-zé \n.,0-9]{0,120}",

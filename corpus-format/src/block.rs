@@ -215,6 +215,13 @@ impl Iterator for RawLines<'_> {
 /// `start..end` of `text` without leading and trailing whitespace.
 pub(crate) fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     let line = &text[start..end];
+    // Most lines start and end with a visible ASCII character.
+    if let (Some(first), Some(last)) = (line.bytes().next(), line.bytes().next_back())
+        && first.is_ascii_graphic()
+        && last.is_ascii_graphic()
+    {
+        return (start, end);
+    }
     let trimmed_start = line.trim_start();
     let s = start + (line.len() - trimmed_start.len());
     let e = s + trimmed_start.trim_end().len();
@@ -231,6 +238,46 @@ pub const HEADING_MAX_WORDS: usize = 12;
 /// an upper-case letter or a digit once opening quotes and brackets are set
 /// aside (so `“Axis of Resistance” Grows` is a heading).
 pub(crate) fn reads_as_heading(line: &str) -> bool {
+    let b = line.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    // Most lines start and end with ASCII that is neither a quote nor a
+    // bracket: the first and last characters are those bytes.
+    let plain = |c: u8| {
+        c.is_ascii() && !matches!(c, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}')
+    };
+    if plain(first) && plain(last) {
+        if !(first.is_ascii_uppercase() || first.is_ascii_digit())
+            || matches!(last, b'.' | b'!' | b'?' | b':' | b';' | b',')
+        {
+            return false;
+        }
+    } else if !starts_and_ends_like_heading(line) {
+        return false;
+    }
+    if b.is_ascii() {
+        // ASCII whitespace is all the whitespace there is.
+        let mut words = 0;
+        let mut in_word = false;
+        for &c in b {
+            let space = c.is_ascii_whitespace() || c == 0x0b;
+            if !space && !in_word {
+                words += 1;
+                if words > HEADING_MAX_WORDS {
+                    return false;
+                }
+            }
+            in_word = !space;
+        }
+        return true;
+    }
+    line.split_whitespace().nth(HEADING_MAX_WORDS).is_none()
+}
+
+/// The first and last tests of [`reads_as_heading`], character by
+/// character.
+fn starts_and_ends_like_heading(line: &str) -> bool {
     const OPENING: &[char] = &['"', '\'', '“', '‘', '«', '‹', '(', '[', '{'];
     const CLOSING: &[char] = &['"', '\'', '”', '’', '»', '›', ')', ']', '}'];
     let Some(first) = line.trim_start_matches(OPENING).chars().next() else {
@@ -240,10 +287,7 @@ pub(crate) fn reads_as_heading(line: &str) -> bool {
         return false;
     }
     let last = line.trim_end_matches(CLOSING).chars().next_back();
-    if matches!(last, None | Some('.' | '!' | '?' | ':' | ';' | ',' | '…')) {
-        return false;
-    }
-    line.split_whitespace().nth(HEADING_MAX_WORDS).is_none()
+    !matches!(last, None | Some('.' | '!' | '?' | ':' | ';' | ',' | '…'))
 }
 
 #[cfg(test)]
@@ -288,6 +332,60 @@ mod tests {
             "«",
         ] {
             assert!(!reads_as_heading(no), "{no}");
+        }
+    }
+
+    /// The rule as first written, character by character.
+    fn reads_as_heading_naive(line: &str) -> bool {
+        const OPENING: &[char] = &['"', '\'', '“', '‘', '«', '‹', '(', '[', '{'];
+        const CLOSING: &[char] = &['"', '\'', '”', '’', '»', '›', ')', ']', '}'];
+        let Some(first) = line.trim_start_matches(OPENING).chars().next() else {
+            return false;
+        };
+        if !(first.is_uppercase() || first.is_ascii_digit()) {
+            return false;
+        }
+        let last = line.trim_end_matches(CLOSING).chars().next_back();
+        if matches!(last, None | Some('.' | '!' | '?' | ':' | ';' | ',' | '…')) {
+            return false;
+        }
+        line.split_whitespace().nth(HEADING_MAX_WORDS).is_none()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn heading_rule_agrees_with_its_definition(
+            line in "[\"'“”«»()\\[\\]{}A-Za-zÉé0-9 \t\u{0b}\u{0c}\u{a0}\u{2003}.,!?:;…-]{0,60}",
+        ) {
+            proptest::prop_assert_eq!(reads_as_heading(&line), reads_as_heading_naive(&line), "{:?}", line);
+        }
+
+        #[test]
+        fn trimmed_spans_are_those_of_trim(
+            text in "[ \t\u{0b}\u{a0}\u{2003}a.é\u{1}]{0,12}",
+            a in 0usize..13,
+            b in 0usize..13,
+        ) {
+            let (start, end) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            proptest::prop_assume!(text.is_char_boundary(start) && text.is_char_boundary(end));
+            let (s, e) = trim_span(&text, start, end);
+            proptest::prop_assert_eq!(&text[s..e], text[start..end].trim());
+            proptest::prop_assert!(start <= s && s <= e && e <= end);
+        }
+
+        #[test]
+        fn heading_rule_agrees_on_short_ascii_words(
+            words in proptest::collection::vec("[A-Za-z0-9\"(]{1,3}", 0..16),
+            seps in proptest::collection::vec("[ \t\u{0b}\u{0c}\r]{1,2}", 16),
+            end in "[.:!?a-z\")\u{0}]?",
+        ) {
+            let mut line = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                line.push_str(w);
+                line.push_str(sep);
+            }
+            line.push_str(&end);
+            proptest::prop_assert_eq!(reads_as_heading(&line), reads_as_heading_naive(&line), "{:?}", line);
         }
     }
 }

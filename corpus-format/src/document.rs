@@ -229,9 +229,9 @@ pub fn parse_strict(source: &str) -> Result<Document<'_>, ParseError> {
 fn blocks(source: &str, body_start: usize) -> Vec<Block<'_>> {
     let body = &source[body_start..];
     // Runs of non-blank lines, from the start of the first line's content
-    // to the end of the last one's.
-    let mut runs: Vec<Span> = Vec::new();
-    let mut current: Option<Span> = None;
+    // to the end of the last one's, and whether they have several lines.
+    let mut runs: Vec<(Span, bool)> = Vec::new();
+    let mut current: Option<(Span, bool)> = None;
     for line in RawLines::new(body) {
         let (s, e) = trim_span(body, line.start, line.end);
         if s == e {
@@ -239,31 +239,36 @@ fn blocks(source: &str, body_start: usize) -> Vec<Block<'_>> {
                 runs.push(run);
             }
         } else {
-            current = Some(Span::new(current.map_or(s, |run| run.start), e));
+            current = Some(match current {
+                Some((run, _)) => (Span::new(run.start, e), true),
+                None => (Span::new(s, e), false),
+            });
         }
     }
     runs.extend(current);
 
     let block = |span: Span| Block::new(BlockKind::Paragraph, span.shift(body_start), &body[span]);
-    let mut blocks: Vec<Block<'_>> = if runs.len() >= 2 {
-        runs.into_iter().map(block).collect()
+    let (mut blocks, multiline): (Vec<Block<'_>>, Vec<bool>) = if runs.len() >= 2 {
+        runs.into_iter()
+            .map(|(span, multiline)| (block(span), multiline))
+            .unzip()
     } else {
         // No blank line between two non-blank lines: one block per line.
         runs.iter()
-            .flat_map(|&Span { start: s, end: e }| {
+            .flat_map(|&(Span { start: s, end: e }, _)| {
                 let run = &body[s..e];
                 RawLines::new(run).filter_map(move |l| {
                     let (ls, le) = trim_span(run, l.start, l.end);
                     (ls < le).then(|| Span::new(s + ls, s + le))
                 })
             })
-            .map(block)
-            .collect()
+            .map(|span| (block(span), false))
+            .unzip()
     };
     // Every block but the last may be a heading.
     let last = blocks.len().saturating_sub(1);
-    for b in &mut blocks[..last] {
-        if !b.is_multiline() && reads_as_heading(b.as_str()) {
+    for (b, multiline) in blocks[..last].iter_mut().zip(multiline) {
+        if !multiline && reads_as_heading(b.as_str()) {
             b.set_kind(BlockKind::Heading);
         }
     }

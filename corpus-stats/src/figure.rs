@@ -810,6 +810,98 @@ mod tests {
         }
     }
 
+    /// A look-around over `text` with nothing consumed yet.
+    fn scan_of(text: &str) -> super::Scan<'_> {
+        super::Scan {
+            text,
+            b: text.as_bytes(),
+            floor: 0,
+            memo: super::Memo::default(),
+        }
+    }
+
+    /// Pieces of text for the look-around properties: units, number
+    /// words, months, participles and plurals in several cases, and the
+    /// characters that join or end words.
+    const UNIT_PIECES: &[&str] = &[
+        "drone",
+        "strikes",
+        "Palestinian",
+        "lives",
+        "children",
+        "KILLED",
+        "armed",
+        "men",
+        "killing",
+        "of",
+        "in",
+        "March",
+        "may",
+        "May",
+        "Jan",
+        "two",
+        "Hundred",
+        "million",
+        "am",
+        "pm",
+        "GMT",
+        "taken",
+        "Taken",
+        "bus",
+        "glass",
+        "crisis",
+        "Status",
+        "ones",
+        "half-million",
+        "well-armed",
+        "o'clock",
+        "café",
+        "cafés",
+        "naïve",
+        "日本",
+        "x",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrs",
+        " ",
+        " ",
+        " ",
+        "\u{a0}",
+        "-",
+        "’",
+        "'",
+        ",",
+        ".",
+        "\n",
+        "7",
+        "s",
+        "ed",
+        "ING",
+        "é",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+
+        /// The unit found without lowering every word is the unit found
+        /// before, after every position of texts of units, number words,
+        /// months and endings in any case.
+        #[test]
+        fn unit_after_matches_the_previous_unit_after(
+            pieces in proptest::collection::vec(proptest::sample::select(UNIT_PIECES), 0..40),
+        ) {
+            let text: String = pieces.concat();
+            let (new, old) = (scan_of(&text), scan_of(&text));
+            for i in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                for vague in [false, true] {
+                    proptest::prop_assert_eq!(
+                        new.unit_after(i, vague),
+                        old.unit_after_previous(i, vague),
+                        "{:?} at {} vague {}", text, i, vague
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn pack_bytes_gathers_every_pattern() {
         for bits in 0..=255u64 {
@@ -2732,8 +2824,188 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// The counted noun phrase after `i` (see the module docs).
+    /// The counted noun phrase after `i` (see the module docs). A word is
+    /// lowered only when its flags put it on a list that holds it.
     fn unit_after(&self, i: usize, vague: bool) -> Option<(usize, usize)> {
+        let mut pos = i;
+        if vague {
+            // `thousands of children`; `thousands fled` has none.
+            let (s, e) = self.next_word(pos)?;
+            if !self.word_is(Some((s, e)), "of") {
+                return None;
+            }
+            pos = e;
+        }
+        let mut first: Option<usize> = None;
+        let mut last_end = pos;
+        // End of the phrase before its first participle (`killed`).
+        let mut before_participle: Option<usize> = None;
+        let mut plural = false;
+        let mut words = 0;
+        while words < 3 {
+            let Some(s) = self.gap_fwd(pos) else { break };
+            // A word: letters with inner hyphens or apostrophes.
+            let mut j = s;
+            let mut parts_end = s;
+            let mut ok = false;
+            while let Some(we) = self.word_fwd_unicode(j) {
+                parts_end = we;
+                ok = true;
+                match self.char_at(we) {
+                    Some(c)
+                        if (is_dash(c) || c == '\'' || c == '’')
+                            && self
+                                .char_at(we + c.len_utf8())
+                                .is_some_and(char::is_alphabetic)
+                            && we - s < MAX_WORD * 2 =>
+                    {
+                        j = we + c.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            if !ok {
+                break;
+            }
+            let head_end = self.word_fwd(s).unwrap_or(parts_end);
+            let head = head_end.min(parts_end);
+            // One lookup for all the word lists (`small` and the other
+            // number lookups need the NUMBER flag, a month its flag).
+            let f = self.flags_at(s, head);
+            if f & FUNCTION != 0 || f & TIME_SUFFIX != 0 && words == 0 {
+                break;
+            }
+            // A number word or a month ends the phrase; the word is lowered
+            // only for the lists that hold it.
+            let number_or_month = if head == head_end {
+                f & (NUMBER | MONTH) != 0 && {
+                    let lw = self.lower(s, head);
+                    let w = lw.as_str();
+                    let numberish = small_of(w, f).is_some()
+                        || tens_of(w, f).is_some()
+                        || any_scale_of(w, f).is_some();
+                    numberish || self.is_month_word(s, w, f)
+                }
+            } else {
+                f & NUMBER != 0 && {
+                    let lw = self.lower(s, head);
+                    let w = lw.as_str();
+                    small_of(w, f).is_some()
+                        || tens_of(w, f).is_some()
+                        || any_scale_of(w, f).is_some()
+                } || self.is_month(s, head_end)
+            };
+            if number_or_month {
+                break;
+            }
+            first.get_or_insert(s);
+            let wf = if parts_end == head {
+                f
+            } else {
+                self.flags_at(s, parts_end)
+            };
+            // The endings are read on the bytes of the word's lowercase
+            // form (see `Scan::lower`), in either case.
+            let ws = self.lower_bytes(s, parts_end);
+            let ends = |suffix: &[u8]| {
+                ws.len() >= suffix.len()
+                    && ws[ws.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+            };
+            let participle = ws.len() > 4 && (ends(b"ed") || ends(b"ing")) || wf & PARTICIPLE != 0;
+            if before_participle.is_none() && participle {
+                before_participle = Some(last_end);
+            }
+            last_end = parts_end;
+            words += 1;
+            plural = wf & IRREGULAR_PLURAL != 0
+                || (ws.len() > 3 && ends(b"s") && !ends(b"ss") && !ends(b"us") && !ends(b"is"));
+            if plural {
+                break;
+            }
+            // The phrase goes on only over plain spaces.
+            if !self.char_at(parts_end).is_some_and(is_space_char) {
+                break;
+            }
+            pos = parts_end;
+        }
+        let s = first?;
+        // Without a plural noun, drop from the first participle on: `15
+        // killed in`, `hundreds gathered outside`; but `3 armed men`.
+        let e = match before_participle {
+            Some(cut) if !plural => cut,
+            _ => last_end,
+        };
+        (e > s).then_some((s, e))
+    }
+
+    /// The bytes of [`Scan::lower`] of `s..e` before lowering: the first
+    /// [`MAX_WORD`] bytes, or none when they end inside a character.
+    fn lower_bytes(&self, s: usize, e: usize) -> &'a [u8] {
+        let src = self.b.get(s..e).unwrap_or(&[]);
+        let len = src.len().min(MAX_WORD);
+        self.text.get(s..s + len).map_or(&[], str::as_bytes)
+    }
+
+    /// End of a word of letters (any script) starting at `i`, at most
+    /// MAX_WORD bytes.
+    fn word_fwd_unicode(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        loop {
+            match self.b.get(j) {
+                // ASCII letters without decoding.
+                Some(&c) if c < 0x80 => {
+                    if !c.is_ascii_alphabetic() {
+                        break;
+                    }
+                    j += 1;
+                }
+                _ => match self.char_at(j) {
+                    Some(c) if c.is_alphabetic() => j += c.len_utf8(),
+                    _ => break,
+                },
+            }
+            if j - i > MAX_WORD {
+                return None;
+            }
+        }
+        if j == i || self.char_at(j).is_some_and(|c| c.is_numeric()) {
+            return None;
+        }
+        Some(j)
+    }
+}
+
+/// What the previous word of a number in words was.
+///
+/// Grammar: `[unit|teen|tens[-unit]] [hundred] [and] [tens[-unit]|unit|teen]
+/// [scale …]`, scales decreasing (`one million two hundred thousand`), with
+/// an optional final ordinal word (`twenty-first`, `hundredth`), `dozen`, or
+/// `point` and digit words (`two point five million`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Start,
+    Zero,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Scale,
+    And,
+}
+
+struct WordNumber {
+    end: usize,
+    value: Option<Decimal>,
+    ordinal: bool,
+    lone_one: bool,
+    scaled: bool,
+    fraction: bool,
+}
+
+#[cfg(test)]
+impl Scan<'_> {
+    /// [`Scan::unit_after`] as it was, lowering every word.
+    fn unit_after_previous(&self, i: usize, vague: bool) -> Option<(usize, usize)> {
         let mut pos = i;
         if vague {
             // `thousands of children`; `thousands fled` has none.
@@ -2832,61 +3104,6 @@ impl<'a> Scan<'a> {
         };
         (e > s).then_some((s, e))
     }
-
-    /// End of a word of letters (any script) starting at `i`, at most
-    /// MAX_WORD bytes.
-    fn word_fwd_unicode(&self, i: usize) -> Option<usize> {
-        let mut j = i;
-        loop {
-            match self.b.get(j) {
-                // ASCII letters without decoding.
-                Some(&c) if c < 0x80 => {
-                    if !c.is_ascii_alphabetic() {
-                        break;
-                    }
-                    j += 1;
-                }
-                _ => match self.char_at(j) {
-                    Some(c) if c.is_alphabetic() => j += c.len_utf8(),
-                    _ => break,
-                },
-            }
-            if j - i > MAX_WORD {
-                return None;
-            }
-        }
-        if j == i || self.char_at(j).is_some_and(|c| c.is_numeric()) {
-            return None;
-        }
-        Some(j)
-    }
-}
-
-/// What the previous word of a number in words was.
-///
-/// Grammar: `[unit|teen|tens[-unit]] [hundred] [and] [tens[-unit]|unit|teen]
-/// [scale …]`, scales decreasing (`one million two hundred thousand`), with
-/// an optional final ordinal word (`twenty-first`, `hundredth`), `dozen`, or
-/// `point` and digit words (`two point five million`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Last {
-    Start,
-    Zero,
-    Unit,
-    Teen,
-    Tens,
-    Hundred,
-    Scale,
-    And,
-}
-
-struct WordNumber {
-    end: usize,
-    value: Option<Decimal>,
-    ordinal: bool,
-    lone_one: bool,
-    scaled: bool,
-    fraction: bool,
 }
 
 /// The candidate scan as it was before the 64-byte blocks, kept to test

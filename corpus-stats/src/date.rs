@@ -706,19 +706,22 @@ const BLOCK: usize = 64;
 /// starting at the end of the block goes on (four are read).
 const WINDOW: usize = BLOCK + 8;
 
+/// Bits of [`prefix_hash`].
+const PREFIX_BITS: u32 = 13;
+
 /// Folds the first three bytes of a word (little-endian in `v`; the fourth
-/// byte is ignored) into fifteen bits, case blind: only the low five bits
-/// of each byte count.
+/// byte is ignored) into [`PREFIX_BITS`] bits, case blind: only the low
+/// five bits of each byte count.
 #[inline(always)]
 const fn prefix_hash(v: u32) -> usize {
-    ((v & 0x001f_1f1f).wrapping_mul(0x9e37_79b1) >> 17) as usize
+    ((v & 0x001f_1f1f).wrapping_mul(0x9e37_79b1) >> (32 - PREFIX_BITS)) as usize
 }
 
-/// The hashes of the keywords' three-letter prefixes, one bit each. A
-/// word whose bit is clear is no keyword; a set bit is checked by
-/// [`keyword`].
-const PREFIX_HASHES: [u64; 512] = {
-    let mut t = [0u64; 512];
+/// The hashes of the keywords' three-letter prefixes: `true` where a
+/// keyword's prefix lands. A word whose entry is `false` is no keyword; a
+/// `true` one is checked by [`keyword`].
+static PREFIX_HASHES: [bool; 1 << PREFIX_BITS] = {
+    let mut t = [false; 1 << PREFIX_BITS];
     let mut i = 0;
     while i < KEYWORDS.len() {
         let b = KEYWORDS[i].0.to_be_bytes();
@@ -729,8 +732,7 @@ const PREFIX_HASHES: [u64; 512] = {
         } else {
             (b[8 - n], b[9 - n], b[10 - n])
         };
-        let idx = prefix_hash(u32::from_le_bytes([x, y, z, 0]));
-        t[idx / 64] |= 1 << (idx % 64);
+        t[prefix_hash(u32::from_le_bytes([x, y, z, 0]))] = true;
         i += 1;
     }
     t
@@ -740,10 +742,9 @@ const PREFIX_HASHES: [u64; 512] = {
 /// be a keyword.
 #[inline(always)]
 fn may_be_keyword(v: [u8; 4]) -> bool {
-    let idx = prefix_hash(u32::from_le_bytes(v));
     PREFIX_HASHES
-        .get(idx / 64)
-        .is_some_and(|w| w >> (idx % 64) & 1 == 1)
+        .get(prefix_hash(u32::from_le_bytes(v)))
+        .is_some_and(|&hit| hit)
 }
 
 /// Whether `b` is an ASCII letter, in a form the compiler vectorizes.
@@ -752,12 +753,15 @@ fn is_letter(b: u8) -> bool {
     (b | 0x20).wrapping_sub(b'a') < 26
 }
 
+/// The multiplier that gathers the high bits of eight bytes in the top
+/// byte: the products of the eight bits land on bits 56 to 63, apart from
+/// each other and with no carries.
+const HIGH_BITS: u64 = 0x0002_0408_1020_4081;
+
 /// The high bits of the eight bytes of `x`, as eight bits.
 #[inline(always)]
 fn high_bits(x: u64) -> u64 {
-    // The products of the eight bits land on bits 56 to 63, apart from
-    // each other and with no carries.
-    ((x & 0x8080_8080_8080_8080).wrapping_mul(0x0002_0408_1020_4081)) >> 56
+    ((x & 0x8080_8080_8080_8080).wrapping_mul(HIGH_BITS)) >> 56
 }
 
 /// The keyword anchor of the letter run at `s`, if it is one.
@@ -800,6 +804,17 @@ fn digits_end(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
+/// Whether the letter run at `s` may be a keyword, by a hash of its
+/// first three letters; a run of fewer than three letters at the end of
+/// the text is left to [`word_anchor`].
+#[inline(always)]
+fn may_start_keyword(bytes: &[u8], s: usize) -> bool {
+    bytes
+        .get(s..s + 4)
+        .and_then(|x| <[u8; 4]>::try_from(x).ok())
+        .is_none_or(may_be_keyword)
+}
+
 /// The scan's place: the run starts of one block, kept between anchors
 /// (several anchors often fall in one block).
 #[derive(Debug, Clone, Copy, Default)]
@@ -808,8 +823,8 @@ struct Scan {
     base: usize,
     /// Where it ends (`base` when there is no block yet).
     end: usize,
-    /// One bit per byte of the block where a run of letters starts that
-    /// may be a keyword.
+    /// One bit per byte of the block where a run of three letters or more
+    /// starts (or a run of any length in the last two bytes).
     letters: u64,
     /// The same for runs of digits.
     digits: u64,
@@ -819,7 +834,6 @@ impl Scan {
     /// Marks the run starts of the block at `base` (the byte before it is
     /// the text's own, so `base > 0`).
     fn load(&mut self, bytes: &[u8], base: usize) -> Option<()> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
         let padded;
         let w = match bytes
             .get(base - 1..base - 1 + WINDOW)
@@ -835,22 +849,27 @@ impl Scan {
                 &padded
             }
         };
-        // The class of each byte of the block: 0x80 for an ASCII letter,
-        // 0x01 for an ASCII digit (a plain byte loop: vector code).
-        let mut class = [0u8; BLOCK];
-        for (c, &b) in class.iter_mut().zip(&w[1..=BLOCK]) {
-            *c = (u8::from(is_letter(b)) << 7) | u8::from(b.is_ascii_digit());
-        }
-        let mut words = [0u64; BLOCK / 8];
-        for (word, c) in words.iter_mut().zip(class.chunks_exact(8)) {
-            *word = u64::from_le_bytes(c.try_into().unwrap_or_default());
+        // The class of each byte of the block: 0x80 in `letter` for an
+        // ASCII letter, 0x01 in `digit` for an ASCII digit (a plain byte
+        // loop: vector code).
+        let mut letter = [0u8; BLOCK];
+        let mut digit = [0u8; BLOCK];
+        for ((l, d), &b) in letter.iter_mut().zip(&mut digit).zip(&w[1..=BLOCK]) {
+            *l = u8::from(is_letter(b)) << 7;
+            *d = u8::from(b.is_ascii_digit());
         }
         // One bit per byte, then the bits where runs start.
         let mut letters = 0u64;
         let mut any_digit = 0u64;
-        for (k, &c) in words.iter().enumerate() {
-            letters |= high_bits(c) << (8 * k);
-            any_digit |= c & ONES;
+        for (k, (l, d)) in letter
+            .chunks_exact(8)
+            .zip(digit.chunks_exact(8))
+            .enumerate()
+        {
+            let l = u64::from_le_bytes(l.try_into().unwrap_or_default());
+            // Only the high bits are set: no mask is needed.
+            letters |= (l.wrapping_mul(HIGH_BITS) >> 56) << (8 * k);
+            any_digit |= u64::from_le_bytes(d.try_into().unwrap_or_default());
         }
         let before = w[0];
         // Keywords have three letters at least (the last two bytes of the
@@ -859,27 +878,12 @@ impl Scan {
         letters &= !((letters << 1) | u64::from(is_letter(before))) & long;
         let mut digits = 0u64;
         if any_digit != 0 {
-            for (k, &c) in words.iter().enumerate() {
-                digits |= high_bits((c & ONES) << 7) << (8 * k);
+            for (k, d) in digit.chunks_exact(8).enumerate() {
+                let d = u64::from_le_bytes(d.try_into().unwrap_or_default());
+                digits |= high_bits(d << 7) << (8 * k);
             }
             digits &= !((digits << 1) | u64::from(before.is_ascii_digit()));
         }
-        // Keep the letter runs whose first three letters hash like a
-        // keyword's: most words end here.
-        let mut maybe = 0u64;
-        let mut rest = letters;
-        while rest != 0 {
-            let i = rest.trailing_zeros() as usize;
-            rest &= rest - 1;
-            if let Some(v) = w
-                .get(i + 1..i + 5)
-                .and_then(|x| <[u8; 4]>::try_from(x).ok())
-                && may_be_keyword(v)
-            {
-                maybe |= 1 << i;
-            }
-        }
-        let letters = maybe;
         *self = Scan {
             base,
             end: base + BLOCK,
@@ -891,6 +895,9 @@ impl Scan {
 
     /// The first anchor among the runs starting at or after `from`, where
     /// the byte before `from` is the text's own (`from > 0`).
+    ///
+    /// The letter runs are filtered by a hash of their first three letters
+    /// here, as they come: most words end with that test.
     #[inline]
     fn find(&mut self, bytes: &[u8], mut from: usize) -> Option<(usize, usize, Anchor)> {
         loop {
@@ -905,10 +912,30 @@ impl Scan {
             let digits = self.digits & keep;
             // Letter runs before the first digit run.
             let mut letters = self.letters & keep & digits.wrapping_sub(1);
+            if let Some(block) = bytes
+                .get(self.base..self.base + BLOCK + 3)
+                .and_then(|b| <&[u8; BLOCK + 3]>::try_from(b).ok())
+            {
+                while letters != 0 {
+                    let i = letters.trailing_zeros() as usize & (BLOCK - 1);
+                    letters &= letters - 1;
+                    if block
+                        .get(i..i + 4)
+                        .and_then(|x| <[u8; 4]>::try_from(x).ok())
+                        .is_none_or(may_be_keyword)
+                        && let Some(found) = word_anchor(bytes, self.base + i)
+                    {
+                        return Some(found);
+                    }
+                }
+            }
+            // The last block of the text.
             while letters != 0 {
-                let i = letters.trailing_zeros() as usize;
+                let s = self.base + letters.trailing_zeros() as usize;
                 letters &= letters - 1;
-                if let Some(found) = word_anchor(bytes, self.base + i) {
+                if may_start_keyword(bytes, s)
+                    && let Some(found) = word_anchor(bytes, s)
+                {
                     return Some(found);
                 }
             }
@@ -2952,6 +2979,196 @@ mod tests {
         }
     }
 
+    /// The scan of the previous version, with its hash filter in the
+    /// block marking: the reference for the faster one.
+    mod prev {
+        use super::super::{
+            Anchor, BLOCK, KEYWORDS, WINDOW, digit_anchor, high_bits, is_letter, letters_end,
+            word_anchor,
+        };
+
+        /// Folds the first three bytes of a word (little-endian in `v`; the fourth
+        /// byte is ignored) into fifteen bits, case blind: only the low five bits
+        /// of each byte count.
+        #[inline(always)]
+        pub(super) const fn prefix_hash(v: u32) -> usize {
+            ((v & 0x001f_1f1f).wrapping_mul(0x9e37_79b1) >> 17) as usize
+        }
+
+        /// The hashes of the keywords' three-letter prefixes, one bit each. A
+        /// word whose bit is clear is no keyword; a set bit is checked by
+        /// `keyword`.
+        const PREFIX_HASHES: [u64; 512] = {
+            let mut t = [0u64; 512];
+            let mut i = 0;
+            while i < KEYWORDS.len() {
+                let b = KEYWORDS[i].0.to_be_bytes();
+                let n = KEYWORDS[i].1;
+                // The first three letters of a key packed big-endian.
+                let (x, y, z) = if n >= 8 {
+                    (b[0], b[1], b[2])
+                } else {
+                    (b[8 - n], b[9 - n], b[10 - n])
+                };
+                let idx = prefix_hash(u32::from_le_bytes([x, y, z, 0]));
+                t[idx / 64] |= 1 << (idx % 64);
+                i += 1;
+            }
+            t
+        };
+
+        /// Whether the word starting with the four bytes `v` (little-endian) may
+        /// be a keyword.
+        #[inline(always)]
+        fn may_be_keyword(v: [u8; 4]) -> bool {
+            let idx = prefix_hash(u32::from_le_bytes(v));
+            PREFIX_HASHES
+                .get(idx / 64)
+                .is_some_and(|w| w >> (idx % 64) & 1 == 1)
+        }
+
+        /// The scan's place: the run starts of one block, kept between anchors
+        /// (several anchors often fall in one block).
+        #[derive(Debug, Clone, Copy, Default)]
+        pub(super) struct Scan {
+            /// Where the block starts.
+            base: usize,
+            /// Where it ends (`base` when there is no block yet).
+            end: usize,
+            /// One bit per byte of the block where a run of letters starts that
+            /// may be a keyword.
+            letters: u64,
+            /// The same for runs of digits.
+            digits: u64,
+        }
+
+        impl Scan {
+            /// Marks the run starts of the block at `base` (the byte before it is
+            /// the text's own, so `base > 0`).
+            fn load(&mut self, bytes: &[u8], base: usize) -> Option<()> {
+                const ONES: u64 = 0x0101_0101_0101_0101;
+                let padded;
+                let w = match bytes
+                    .get(base - 1..base - 1 + WINDOW)
+                    .and_then(|win| <&[u8; WINDOW]>::try_from(win).ok())
+                {
+                    Some(w) => w,
+                    None => {
+                        // The last bytes, padded with zeros (no letter, no digit).
+                        let rest = bytes.get(base - 1..)?;
+                        let mut w = [0u8; WINDOW];
+                        w.get_mut(..rest.len())?.copy_from_slice(rest);
+                        padded = w;
+                        &padded
+                    }
+                };
+                // The class of each byte of the block: 0x80 for an ASCII letter,
+                // 0x01 for an ASCII digit (a plain byte loop: vector code).
+                let mut class = [0u8; BLOCK];
+                for (c, &b) in class.iter_mut().zip(&w[1..=BLOCK]) {
+                    *c = (u8::from(is_letter(b)) << 7) | u8::from(b.is_ascii_digit());
+                }
+                let mut words = [0u64; BLOCK / 8];
+                for (word, c) in words.iter_mut().zip(class.chunks_exact(8)) {
+                    *word = u64::from_le_bytes(c.try_into().unwrap_or_default());
+                }
+                // One bit per byte, then the bits where runs start.
+                let mut letters = 0u64;
+                let mut any_digit = 0u64;
+                for (k, &c) in words.iter().enumerate() {
+                    letters |= high_bits(c) << (8 * k);
+                    any_digit |= c & ONES;
+                }
+                let before = w[0];
+                // Keywords have three letters at least (the last two bytes of the
+                // block go on in the next one: kept).
+                let long = (letters >> 1) & (letters >> 2) | (0b11 << 62);
+                letters &= !((letters << 1) | u64::from(is_letter(before))) & long;
+                let mut digits = 0u64;
+                if any_digit != 0 {
+                    for (k, &c) in words.iter().enumerate() {
+                        digits |= high_bits((c & ONES) << 7) << (8 * k);
+                    }
+                    digits &= !((digits << 1) | u64::from(before.is_ascii_digit()));
+                }
+                // Keep the letter runs whose first three letters hash like a
+                // keyword's: most words end here.
+                let mut maybe = 0u64;
+                let mut rest = letters;
+                while rest != 0 {
+                    let i = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    if let Some(v) = w
+                        .get(i + 1..i + 5)
+                        .and_then(|x| <[u8; 4]>::try_from(x).ok())
+                        && may_be_keyword(v)
+                    {
+                        maybe |= 1 << i;
+                    }
+                }
+                let letters = maybe;
+                *self = Scan {
+                    base,
+                    end: base + BLOCK,
+                    letters,
+                    digits,
+                };
+                Some(())
+            }
+
+            /// The first anchor among the runs starting at or after `from`, where
+            /// the byte before `from` is the text's own (`from > 0`).
+            #[inline]
+            fn find(&mut self, bytes: &[u8], mut from: usize) -> Option<(usize, usize, Anchor)> {
+                loop {
+                    if !(self.base..self.end).contains(&from) {
+                        if from >= bytes.len() {
+                            return None;
+                        }
+                        self.load(bytes, from)?;
+                    }
+                    // The runs from `from` on.
+                    let keep = u64::MAX.checked_shl((from - self.base) as u32).unwrap_or(0);
+                    let digits = self.digits & keep;
+                    // Letter runs before the first digit run.
+                    let mut letters = self.letters & keep & digits.wrapping_sub(1);
+                    while letters != 0 {
+                        let i = letters.trailing_zeros() as usize;
+                        letters &= letters - 1;
+                        if let Some(found) = word_anchor(bytes, self.base + i) {
+                            return Some(found);
+                        }
+                    }
+                    if digits != 0 {
+                        let i = digits.trailing_zeros() as usize;
+                        return Some(digit_anchor(bytes, self.base + i));
+                    }
+                    from = self.end;
+                }
+            }
+        }
+
+        /// The anchor search as it was.
+        pub(super) fn next_anchor(
+            scan: &mut Scan,
+            bytes: &[u8],
+            pos: usize,
+        ) -> Option<(usize, usize, Anchor)> {
+            let &first = bytes.get(pos)?;
+            if first.is_ascii_digit() {
+                return Some(digit_anchor(bytes, pos));
+            }
+            let mut from = pos + 1;
+            if is_letter(first) {
+                if let Some(found) = word_anchor(bytes, pos) {
+                    return Some(found);
+                }
+                from = letters_end(bytes, pos + 1);
+            }
+            scan.find(bytes, from)
+        }
+    }
+
     /// [`closest_day`] as three candidates and a minimum: the reference.
     fn plain_closest_day(r: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
         let mut best: Option<(i64, NaiveDate)> = None;
@@ -3101,6 +3318,30 @@ mod tests {
         ) {
             let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
             proptest::prop_assert_eq!(all_anchors(&text, from), plain_anchors(&text, from));
+        }
+
+        #[test]
+        fn scan_matches_the_previous_scan(
+            text in "([a-zA-Z]{1,12}|[0-9]{1,5}|[ .,:/\\-]|\\PC|(?i:mar|may|sept|thu|today|year|october|wednesday|yesterday)){0,120}",
+            jumps in proptest::collection::vec(0usize..90, 0..40),
+        ) {
+            let bytes = text.as_bytes();
+            let mut scan = Scan::default();
+            let mut old = prev::Scan::default();
+            let mut pos = 0;
+            let mut jumps = jumps.into_iter();
+            loop {
+                let found = next_anchor(&mut scan, bytes, pos);
+                proptest::prop_assert_eq!(found, prev::next_anchor(&mut old, bytes, pos), "from {}", pos);
+                let Some((_, e, _)) = found else { break };
+                pos = e + jumps.next().unwrap_or(0);
+                while !text.is_char_boundary(pos.min(text.len())) {
+                    pos += 1;
+                }
+                if pos > text.len() {
+                    break;
+                }
+            }
         }
     }
 

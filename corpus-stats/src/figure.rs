@@ -902,6 +902,38 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+
+        /// The qualifier read after the flag test is the qualifier read
+        /// before, before every position of texts of qualifier words in any
+        /// case and their neighbours.
+        #[test]
+        fn qualifier_matches_the_previous_qualifier(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "more", "than", "No", "fewer", "less", "in", "excess", "of", "greater",
+                    "at", "least", "up", "to", "most", "close", "an", "estimated", "upwards",
+                    "over", "ABOVE", "exceeding", "about", "around", "Nearly", "almost",
+                    "approximately", "APPROXIMATELY", "approximatelx", "some", "roughly",
+                    "approx", "circa", "under", "below", "the", "x", " ", " ", " ", ".", "\n",
+                    "é", "7",
+                ][..]),
+                0..30,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let (new, old) = (scan_of(&text), scan_of(&text));
+            for i in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                proptest::prop_assert_eq!(
+                    new.qualifier(i),
+                    old.qualifier_previous(i),
+                    "{:?} at {}", text, i
+                );
+            }
+        }
+    }
+
     #[test]
     fn pack_bytes_gathers_every_pattern() {
         for bits in 0..=255u64 {
@@ -2785,6 +2817,11 @@ impl<'a> Scan<'a> {
     fn qualifier(&self, start: usize) -> Option<FigureQualifier> {
         use FigureQualifier::*;
         let (s1, e1) = self.prev_word(start)?;
+        // Every word matched below is flagged, but for the one too long
+        // to be listed.
+        if self.flags_at(s1, e1) & QUALIFIER == 0 && e1 - s1 != "approximately".len() {
+            return None;
+        }
         let w1 = self.lower(s1, e1);
         let w1 = w1.as_str();
         // Only these words end a qualifier of two or three words.
@@ -3004,6 +3041,49 @@ struct WordNumber {
 
 #[cfg(test)]
 impl Scan<'_> {
+    /// [`Scan::qualifier`] as it was, lowering the word before.
+    fn qualifier_previous(&self, start: usize) -> Option<FigureQualifier> {
+        use FigureQualifier::*;
+        let (s1, e1) = self.prev_word(start)?;
+        let w1 = self.lower(s1, e1);
+        let w1 = w1.as_str();
+        // Only these words end a qualifier of two or three words.
+        if matches!(w1, "than" | "least" | "to" | "most" | "estimated" | "of") {
+            let w2 = self.prev_word(s1).map(|(s, e)| (s, self.lower(s, e)));
+            let w2s = w2.as_ref().map_or("", |(_, l)| l.as_str());
+            if matches!(w1, "than" | "of") {
+                let w3 = w2
+                    .as_ref()
+                    .and_then(|(s, _)| self.prev_word(*s))
+                    .map(|(s, e)| self.lower(s, e));
+                let w3s = w3.as_ref().map_or("", Lower::as_str);
+                match (w3s, w2s, w1) {
+                    ("no", "more", "than") => return Some(UpTo),
+                    ("no", "fewer" | "less", "than") => return Some(AtLeast),
+                    ("in", "excess", "of") => return Some(Over),
+                    _ => {}
+                }
+            }
+            match (w2s, w1) {
+                ("more" | "greater", "than") => return Some(Over),
+                ("at", "least") => return Some(AtLeast),
+                ("fewer" | "less", "than") => return Some(Under),
+                ("up", "to") | ("at", "most") => return Some(UpTo),
+                ("close", "to") => return Some(About),
+                ("an", "estimated") => return Some(About),
+                ("upwards", "of") => return Some(Over),
+                _ => {}
+            }
+        }
+        match w1 {
+            "over" | "above" | "exceeding" => Some(Over),
+            "about" | "around" | "nearly" | "almost" | "approximately" | "some" | "roughly"
+            | "approx" | "circa" => Some(About),
+            "under" | "below" => Some(Under),
+            _ => None,
+        }
+    }
+
     /// [`Scan::unit_after`] as it was, lowering every word.
     fn unit_after_previous(&self, i: usize, vague: bool) -> Option<(usize, usize)> {
         let mut pos = i;

@@ -39,6 +39,31 @@ pub(super) const NUMBER: u32 = 1 << 12;
 pub(super) const CURRENCY: u32 = 1 << 13;
 /// Flag of [`flags`]: an irregular past participle (`taken`, `held`).
 pub(super) const PARTICIPLE: u32 = 1 << 14;
+/// Flag of [`flags`]: the last word of a qualifier before a figure (`over`,
+/// `more than`, `at least`); `approximately` is too long to be listed.
+pub(super) const QUALIFIER: u32 = 1 << 15;
+
+const QUALIFIER_WORDS: &[&str] = &[
+    "than",
+    "least",
+    "to",
+    "most",
+    "estimated",
+    "of",
+    "over",
+    "above",
+    "exceeding",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "roughly",
+    "approx",
+    "circa",
+    "under",
+    "below",
+];
 
 const PARTICIPLE_WORDS: &[&str] = &[
     "taken", "held", "hurt", "shot", "hit", "struck", "found", "lost", "left", "seen", "born",
@@ -509,7 +534,7 @@ const FRACTION_WORDS: &[&str] = &[
 ];
 
 /// Every word list with its flag.
-const LISTS: [(&[&str], u32); 16] = [
+const LISTS: [(&[&str], u32); 17] = [
     (SCAN_WORDS, SCAN),
     (FUNCTION_WORDS, FUNCTION),
     (LABEL_WORDS, LABEL),
@@ -526,6 +551,7 @@ const LISTS: [(&[&str], u32); 16] = [
     (NUMBER_EXTRA_WORDS, NUMBER),
     (CURRENCY_WORDS, CURRENCY),
     (PARTICIPLE_WORDS, PARTICIPLE),
+    (QUALIFIER_WORDS, QUALIFIER),
 ];
 
 /// Longest listed word.

@@ -43,8 +43,6 @@ pub struct Cleaner {
     typography: bool,
     boilerplate: Option<Boilerplate>,
     whitespace: bool,
-    /// A search for two spaces, built once.
-    double_space: memchr::memmem::Finder<'static>,
 }
 
 impl Default for Cleaner {
@@ -182,7 +180,6 @@ impl CleanerBuilder {
             typography: self.typography,
             boilerplate: None,
             whitespace: self.whitespace,
-            double_space: memchr::memmem::Finder::new(b"  "),
         }
     }
 
@@ -412,15 +409,16 @@ impl Cleaner {
         // Two questions: a byte some step rewrites, and (for the whitespace
         // step) a pair of bytes it would: `  `, ` \n`, `\t\n`, and with
         // `trim_start` also `\n ` and `\n\t`. Without a line feed (a single
-        // line, the usual case) the only such pair is `  `, which one search
-        // finds; otherwise one pass answers both.
-        let newline = memchr::memchr(b'\n', b).is_some();
-        let work = if self.whitespace && newline {
-            has_work_bytes::<true>(b, trim_start)
-        } else {
-            has_work_bytes::<false>(b, trim_start)
-                || (self.whitespace && self.double_space.find(b).is_some())
-        };
+        // line, the usual case) the only such pair is `  `, which the first
+        // pass looks for; otherwise a second pass tests every pair.
+        let scan = scan_bytes::<false>(b, trim_start);
+        let work = scan.work
+            || (self.whitespace
+                && if scan.newline {
+                    scan_bytes::<true>(b, trim_start).work
+                } else {
+                    scan.double_space
+                });
         if work {
             return true;
         }
@@ -433,7 +431,7 @@ impl Cleaner {
         // No `\r` is left (the byte test takes it): without a line feed,
         // the text is one line.
         if let Some(bp) = &self.boilerplate
-            && if newline {
+            && if scan.newline {
                 bp.has_trailer(text)
             } else {
                 bp.line_has_trailer(text)
@@ -552,7 +550,7 @@ impl Cleaner {
     }
 }
 
-/// Bytes per step of [`has_work_bytes`].
+/// Bytes per step of [`scan_bytes`].
 const BLOCK: usize = 32;
 
 /// Whether `x` is a byte some step rewrites: a control but tab and line
@@ -571,31 +569,58 @@ fn is_work_pair(p: u8, x: u8, trim_start: bool) -> bool {
         | (trim_start & (p == b'\n') & ((x == b' ') | (x == b'\t')))
 }
 
-/// The byte test of [`Cleaner::needs_work`]: whether `b` has a byte some
-/// step rewrites ([`is_work_byte`]) or, with `PAIRS`, a pair of bytes the
-/// whitespace step rewrites ([`is_work_pair`]).
+/// What [`scan_bytes`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ByteScan {
+    /// A byte some step rewrites ([`is_work_byte`]) or, when asked for, a
+    /// pair of bytes the whitespace step rewrites ([`is_work_pair`]).
+    work: bool,
+    /// A line feed (without `PAIRS`, and unless `work`).
+    newline: bool,
+    /// Two spaces in a row (without `PAIRS`, and unless `work`).
+    double_space: bool,
+}
+
+/// The byte test of [`Cleaner::needs_work`]; with `PAIRS`, the pairs of
+/// bytes the whitespace step rewrites count as work too. Stops early once
+/// work is found.
 ///
 /// Each block of [`BLOCK`] bytes is tested whole, with the block one byte
 /// before it for the pairs, without early exit: the compiler turns the loop
 /// into a few vector operations. The last, shorter block is padded with a
-/// letter, which neither test takes.
-fn has_work_bytes<const PAIRS: bool>(b: &[u8], trim_start: bool) -> bool {
+/// letter, which no test takes.
+fn scan_bytes<const PAIRS: bool>(b: &[u8], trim_start: bool) -> ByteScan {
+    let mut found = ByteScan {
+        work: false,
+        newline: false,
+        double_space: false,
+    };
     let Some(&first) = b.first() else {
-        return false;
+        return found;
     };
     if is_work_byte(first) {
-        return true;
+        found.work = true;
+        return found;
     }
-    let test = |prev: &[u8; BLOCK], cur: &[u8; BLOCK]| {
-        let mut byte = 0u8;
-        let mut pair = 0u8;
+    found.newline = first == b'\n';
+    let mut test = |prev: &[u8; BLOCK], cur: &[u8; BLOCK]| {
+        let mut work = 0u8;
+        let mut newline = 0u8;
+        let mut double_space = 0u8;
         for k in 0..BLOCK {
-            byte |= u8::from(is_work_byte(cur[k]));
+            let (p, x) = (prev[k], cur[k]);
+            work |= u8::from(is_work_byte(x));
             if PAIRS {
-                pair |= u8::from(is_work_pair(prev[k], cur[k], trim_start));
+                work |= u8::from(is_work_pair(p, x, trim_start));
+            } else {
+                newline |= u8::from(x == b'\n');
+                double_space |= u8::from((p == b' ') & (x == b' '));
             }
         }
-        byte != 0 || pair != 0
+        found.work |= work != 0;
+        found.newline |= newline != 0;
+        found.double_space |= double_space != 0;
+        found.work
     };
     let block = |at: usize| {
         b.get(at..at + BLOCK)
@@ -605,19 +630,19 @@ fn has_work_bytes<const PAIRS: bool>(b: &[u8], trim_start: bool) -> bool {
     let mut i = 1;
     while let (Some(prev), Some(cur)) = (block(i - 1), block(i)) {
         if test(prev, cur) {
-            return true;
+            return found;
         }
         i += BLOCK;
     }
     let rest = b.get(i - 1..).unwrap_or_default();
-    if rest.len() < 2 {
-        return false;
+    if rest.len() >= 2 {
+        let mut prev = [b'a'; BLOCK];
+        let mut cur = [b'a'; BLOCK];
+        prev[..rest.len() - 1].copy_from_slice(&rest[..rest.len() - 1]);
+        cur[..rest.len() - 1].copy_from_slice(&rest[1..]);
+        test(&prev, &cur);
     }
-    let mut prev = [b'a'; BLOCK];
-    let mut cur = [b'a'; BLOCK];
-    prev[..rest.len() - 1].copy_from_slice(&rest[..rest.len() - 1]);
-    cur[..rest.len() - 1].copy_from_slice(&rest[1..]);
-    test(&prev, &cur)
+    found
 }
 
 /// Whether `chunk` has a character some step changes among ASCII ones: a

@@ -29,7 +29,8 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
     let skip = bom_len(bytes);
-    std::str::from_utf8(&bytes[skip..]).map_err(|e| DecodeError {
+    // The vectorized check of simdutf8, with the standard library's error.
+    simdutf8::compat::from_utf8(&bytes[skip..]).map_err(|e| DecodeError {
         offset: skip + e.valid_up_to(),
     })
 }
@@ -73,6 +74,7 @@ fn bom_len(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::any;
 
     #[test]
     fn bom_is_not_text() {
@@ -87,6 +89,31 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFab\xC3").unwrap_err().offset, 5);
         assert_eq!(decode(b"\x80").unwrap_err().offset, 0);
         assert_eq!(decode(b"caf\xC3\xA9 \xE2\x82").unwrap_err().offset, 6);
+    }
+
+    proptest::proptest! {
+        /// Long texts (past the vectorized blocks) with a few bad bytes
+        /// anywhere: the same text or error offset as the standard library.
+        #[test]
+        fn decoding_agrees_with_the_standard_library(
+            text in "[a-z é€😀\n]{0,300}",
+            bad in proptest::collection::vec((any::<proptest::sample::Index>(), 0x80u8..=0xff), 0..3),
+            bom: bool,
+        ) {
+            let mut bytes = Vec::new();
+            if bom {
+                bytes.extend_from_slice(BOM);
+            }
+            bytes.extend_from_slice(text.as_bytes());
+            for (at, byte) in bad {
+                let at = at.index(bytes.len() + 1);
+                bytes.insert(at, byte);
+            }
+            let skip = bom_len(&bytes);
+            let expected = std::str::from_utf8(&bytes[skip..])
+                .map_err(|e| skip + e.valid_up_to());
+            proptest::prop_assert_eq!(decode(&bytes).map_err(|e| e.offset), expected);
+        }
     }
 
     #[test]

@@ -46,7 +46,7 @@ where
     }
     let blocks: Vec<S> = blocks
         .into_iter()
-        .filter(|b| !b.as_ref().trim().is_empty())
+        .filter(|b| !trim(b.as_ref()).is_empty())
         .collect();
     let soft_break = if blocks.len() == 1 { ' ' } else { '\n' };
     let room: usize = blocks.iter().map(|b| b.as_ref().len() + 2).sum();
@@ -58,12 +58,12 @@ where
         let block = block.as_ref();
         // Most blocks are one line: one search tells.
         if memchr::memchr2(b'\n', b'\r', block.as_bytes()).is_none() {
-            out.push_str(block.trim());
+            out.push_str(trim(block));
             continue;
         }
         let mut first_line = true;
         for line in RawLines::new(block) {
-            let line = block[line.start..line.end].trim();
+            let line = trim(&block[line.start..line.end]);
             if line.is_empty() {
                 continue;
             }
@@ -75,4 +75,14 @@ where
         }
     }
     out
+}
+
+/// `s.trim()`, at once when `s` starts and ends with a visible ASCII
+/// character, as most lines and blocks do.
+#[inline]
+fn trim(s: &str) -> &str {
+    match (s.bytes().next(), s.bytes().next_back()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }

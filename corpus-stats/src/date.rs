@@ -753,6 +753,25 @@ fn is_letter(b: u8) -> bool {
     (b | 0x20).wrapping_sub(b'a') < 26
 }
 
+/// 0x80 for an ASCII letter, else 0, as one signed comparison (vector
+/// code compares signed bytes in one instruction).
+#[inline(always)]
+fn letter_class(b: u8) -> u8 {
+    // `a` to `z` (with bit 5 set, also `A` to `Z`) land on -128 to -103.
+    u8::from(((b | 0x20).wrapping_add(0x1f) as i8) < -102) << 7
+}
+
+/// 0xff for an ASCII digit, else 0, the same way.
+#[inline(always)]
+fn digit_class(b: u8) -> u8 {
+    // `0` to `9` land on -128 to -119.
+    if (b.wrapping_add(0x50) as i8) < -118 {
+        0xff
+    } else {
+        0
+    }
+}
+
 /// The multiplier that gathers the high bits of eight bytes in the top
 /// byte: the products of the eight bits land on bits 56 to 63, apart from
 /// each other and with no carries.
@@ -849,14 +868,13 @@ impl Scan {
                 &padded
             }
         };
-        // The class of each byte of the block: 0x80 in `letter` for an
-        // ASCII letter, 0x01 in `digit` for an ASCII digit (a plain byte
-        // loop: vector code).
+        // The class of each byte of the block, in `letter` and `digit` (a
+        // plain byte loop: vector code).
         let mut letter = [0u8; BLOCK];
         let mut digit = [0u8; BLOCK];
         for ((l, d), &b) in letter.iter_mut().zip(&mut digit).zip(&w[1..=BLOCK]) {
-            *l = u8::from(is_letter(b)) << 7;
-            *d = u8::from(b.is_ascii_digit());
+            *l = letter_class(b);
+            *d = digit_class(b);
         }
         // One bit per byte, then the bits where runs start.
         let mut letters = 0u64;
@@ -880,7 +898,7 @@ impl Scan {
         if any_digit != 0 {
             for (k, d) in digit.chunks_exact(8).enumerate() {
                 let d = u64::from_le_bytes(d.try_into().unwrap_or_default());
-                digits |= high_bits(d << 7) << (8 * k);
+                digits |= high_bits(d) << (8 * k);
             }
             digits &= !((digits << 1) | u64::from(before.is_ascii_digit()));
         }
@@ -2809,6 +2827,17 @@ mod tests {
             "dece",
         ] {
             assert_eq!(keyword(w.as_bytes()), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_match_the_ascii_tests() {
+        for b in 0..=255u8 {
+            assert_eq!(letter_class(b) == 0x80, b.is_ascii_alphabetic(), "{b:#x}");
+            assert_eq!(letter_class(b) & 0x7f, 0, "{b:#x}");
+            assert_eq!(digit_class(b) == 0xff, b.is_ascii_digit(), "{b:#x}");
+            assert!(matches!(digit_class(b), 0 | 0xff), "{b:#x}");
+            assert_eq!(is_letter(b), b.is_ascii_alphabetic(), "{b:#x}");
         }
     }
 

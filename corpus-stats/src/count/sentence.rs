@@ -304,9 +304,11 @@ fn count_region(text: &str, start: usize, end: usize) -> u64 {
     let mut sb8_until = start;
     let mut sb8_value = false;
     let mut sb8_valid = false;
-    // Cached positions of the next terminator and the next line break.
-    let mut next_term = start;
-    let mut next_line = start;
+    // Cached positions of the next full stop, question mark or line feed,
+    // and of the next exclamation mark or carriage return: the rare two
+    // are searched apart, so that one search usually finds the next stop.
+    let mut next_common = start;
+    let mut next_rare = start;
     let boundary = |b: usize, seg_start: &mut usize, count: &mut u64| {
         if b > *seg_start {
             *count += u64::from(has_alnum(text, *seg_start, b));
@@ -315,14 +317,14 @@ fn count_region(text: &str, start: usize, end: usize) -> u64 {
     };
     while i < end {
         if state.is_quiet() {
-            if next_term < i {
-                next_term =
-                    memchr::memchr3(b'.', b'!', b'?', &bytes[i..end]).map_or(end, |p| p + i);
+            if next_common < i {
+                next_common =
+                    memchr::memchr3(b'.', b'?', b'\n', &bytes[i..end]).map_or(end, |p| p + i);
             }
-            if next_line < i {
-                next_line = memchr::memchr2(b'\n', b'\r', &bytes[i..end]).map_or(end, |p| p + i);
+            if next_rare < i {
+                next_rare = memchr::memchr2(b'!', b'\r', &bytes[i..end]).map_or(end, |p| p + i);
             }
-            let j = next_term.min(next_line);
+            let j = next_common.min(next_rare);
             if j > i {
                 state = State([
                     Part::Other,

@@ -995,7 +995,7 @@ struct Scan<'a> {
     /// before it.
     floor: usize,
     /// Words around the current number, asked for several times.
-    memo: Memo<'a>,
+    memo: Memo,
 }
 
 /// A few results of a function of a position in the text, by position:
@@ -1032,15 +1032,13 @@ impl<T: Copy, const N: usize> PosCache<T, N> {
 /// The look-around results the extractor reuses: the words after and
 /// before a position (they depend on the text alone).
 #[derive(Debug, Clone, Default)]
-struct Memo<'a> {
+struct Memo {
     next_word: PosCache<Option<(usize, usize)>>,
     prev_word_dot: PosCache<Option<(usize, usize, bool)>>,
     /// The end of the word starting at a position.
     word_fwd: PosCache<Option<usize>>,
     /// The end and flags of the word starting at a position.
     flags: PosCache<(usize, u32), 8>,
-    /// The end and lowercase form of the word starting at a position.
-    lower: PosCache<(usize, Lower<'a>), 2>,
 }
 
 fn is_space_char(c: char) -> bool {
@@ -1249,12 +1247,7 @@ impl<'a> Scan<'a> {
     }
 
     fn lower(&self, s: usize, e: usize) -> Lower<'a> {
-        let (end, lw) = self.memo.lower.get(s, || (e, self.lower_uncached(s, e)));
-        if end == e {
-            lw
-        } else {
-            self.lower_uncached(s, e)
-        }
+        self.lower_uncached(s, e)
     }
 
     /// [`Scan::lower`] without the memo.

@@ -934,6 +934,124 @@ mod tests {
         }
     }
 
+    /// Nationalities the currency lookup knows, written out here so that
+    /// the tests do not take them from the list under test.
+    const NATIONALITIES: &[&str] = &[
+        "us",
+        "american",
+        "canadian",
+        "australian",
+        "singapore",
+        "singaporean",
+        "taiwan",
+        "taiwanese",
+        "british",
+        "uk",
+        "egyptian",
+        "lebanese",
+        "syrian",
+        "sudanese",
+        "kuwaiti",
+        "iraqi",
+        "jordanian",
+        "bahraini",
+        "libyan",
+        "tunisian",
+        "algerian",
+        "saudi",
+        "qatari",
+        "omani",
+        "iranian",
+        "yemeni",
+        "turkish",
+        "indian",
+        "pakistani",
+        "nepalese",
+        "nepali",
+        "swiss",
+        "mexican",
+        "argentine",
+        "argentinian",
+        "philippine",
+        "colombian",
+        "chilean",
+        "chinese",
+        "japanese",
+        "malaysian",
+        "malaysia",
+        "israeli",
+        "new",
+        "russian",
+        "brazilian",
+        "ukrainian",
+        "korean",
+        "emirati",
+        "uae",
+        "moroccan",
+    ];
+
+    /// Currency words of every kind a nationality goes with.
+    const NATIONAL_CURRENCIES: &[&str] = &[
+        "dollars", "dollar", "pounds", "dinars", "riyals", "rial", "lira", "rupees", "francs",
+        "pesos", "yuan", "yen", "ringgit", "shekels", "roubles", "rubles", "reais", "real",
+        "hryvnias", "won", "dirhams", "Dollars", "POUNDS",
+    ];
+
+    #[test]
+    fn currency_after_matches_the_previous_currency_after_on_every_nationality() {
+        for adjective in NATIONALITIES {
+            let mut capital = adjective.to_string();
+            capital[..1].make_ascii_uppercase();
+            for a in [adjective.to_string(), capital, adjective.to_uppercase()] {
+                for currency in NATIONAL_CURRENCIES {
+                    let text = format!("5 {a} {currency} of");
+                    let (new, old) = (scan_of(&text), scan_of(&text));
+                    assert_eq!(
+                        new.currency_after(1),
+                        old.currency_after_previous(1),
+                        "{text}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+
+        /// The currency read with the second word only after a nationality
+        /// is the currency read before, after every position of texts of
+        /// nationalities, currency words and codes in any case.
+        #[test]
+        fn currency_after_matches_the_previous_currency_after(
+            pieces in proptest::collection::vec(
+                (
+                    proptest::prop_oneof![
+                        proptest::sample::select(NATIONALITIES),
+                        proptest::sample::select(NATIONAL_CURRENCIES),
+                        proptest::sample::select(&[
+                            "US", "Swiss", "EGYPTIAN", "francs", "of", "explosives", "cents",
+                            "cent", "pence", "penny", "c", "p", "Rand", "rand", "YEN", "EUR",
+                            "USD", "usd", "NIS", "liras", "the", "x", "$", "€", "7", "43", "é",
+                        ][..]),
+                    ],
+                    proptest::sample::select(&[" ", " ", " ", "", "\u{a0}", ".", "\n"][..]),
+                ),
+                0..20,
+            ),
+        ) {
+            let text: String = pieces.iter().flat_map(|(w, sep)| [*w, *sep]).collect();
+            let (new, old) = (scan_of(&text), scan_of(&text));
+            for i in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                proptest::prop_assert_eq!(
+                    new.currency_after(i),
+                    old.currency_after_previous(i),
+                    "{:?} at {}", text, i
+                );
+            }
+        }
+    }
+
     #[test]
     fn pack_bytes_gathers_every_pattern() {
         for bits in 0..=255u64 {
@@ -2439,9 +2557,15 @@ impl<'a> Scan<'a> {
             return Some((code, e, false));
         }
         let f = self.flags_at(s, e);
-        let second = self
-            .next_word(e)
-            .map(|(s2, e2)| (s2, e2, self.flags_at(s2, e2)));
+        // The second word matters only after a nationality (`Swiss
+        // francs`): after any other word nothing below matches unless the
+        // first word is a currency word or begins like `cents` or `pence`.
+        let second = if f & NATIONAL != 0 {
+            self.next_word(e)
+                .map(|(s2, e2)| (s2, e2, self.flags_at(s2, e2)))
+        } else {
+            None
+        };
         // Nothing below matches unless one of the two words is a currency
         // word or the first begins like `cents` or `pence`.
         if f & CURRENCY == 0
@@ -3034,6 +3158,72 @@ struct WordNumber {
 
 #[cfg(test)]
 impl Scan<'_> {
+    /// [`Scan::currency_after`] as it was, reading the second word after
+    /// every first word.
+    fn currency_after_previous(&self, i: usize) -> Option<(&'static str, usize, bool)> {
+        // A sign after the amount: `10 $`, `20€`.
+        let mut j = i;
+        if let Some(c) = self.char_at(j).filter(|c| is_space_char(*c)) {
+            j += c.len_utf8();
+        }
+        if let Some(c) = self.char_at(j)
+            && let Some(code) = currency_sign(c)
+        {
+            let e = j + c.len_utf8();
+            if !self.alnum_at(e) {
+                return Some((code, e, false));
+            }
+        }
+        let (s, e) = self.next_word(i)?;
+        let raw = self.text.get(s..e)?;
+        if let Some(code) = currency_code(raw) {
+            return Some((code, e, false));
+        }
+        let f = self.flags_at(s, e);
+        let second = self
+            .next_word(e)
+            .map(|(s2, e2)| (s2, e2, self.flags_at(s2, e2)));
+        // Nothing below matches unless one of the two words is a currency
+        // word or the first begins like `cents` or `pence`.
+        if f & CURRENCY == 0
+            && second.is_none_or(|(_, _, f2)| f2 & CURRENCY == 0)
+            && !matches!(self.byte(s) | 0x20, b'c' | b'p')
+        {
+            return None;
+        }
+        let lw = self.lower(s, e);
+        let w = lw.as_str();
+        // `US dollars`, `Swiss francs`, `Egyptian pounds`.
+        if let Some((s2, e2, f2)) = second
+            && f2 & CURRENCY != 0
+            && let Some(code) = national_currency_of(w, self.lower(s2, e2).as_str(), f2)
+        {
+            return Some((code, e2, false));
+        }
+        if matches!(w, "cent" | "cents") {
+            return Some(("USD", e, true));
+        }
+        if matches!(w, "pence" | "penny") {
+            return Some(("GBP", e, true));
+        }
+        // Codes are only taken in capitals; words in any case.
+        let code = currency_word_of(w, f)?;
+        if raw.len() == 3 && !matches!(w, "yen" | "rand") {
+            return None;
+        }
+        if matches!(w, "pound" | "pounds") {
+            // `2,000 pounds of explosives` is a weight.
+            if self.word_is(self.next_word(e), "of") {
+                return None;
+            }
+        }
+        // `rand` is a currency only capitalised (`50 Rand`).
+        if w == "rand" && !self.capitalised(s) {
+            return None;
+        }
+        Some((code, e, false))
+    }
+
     /// [`Scan::qualifier`] as it was, lowering the word before.
     fn qualifier_previous(&self, start: usize) -> Option<FigureQualifier> {
         use FigureQualifier::*;

@@ -43,6 +43,64 @@ pub(super) const PARTICIPLE: u32 = 1 << 14;
 /// `more than`, `at least`); `approximately` is too long to be listed.
 pub(super) const QUALIFIER: u32 = 1 << 15;
 
+/// Flag of [`flags`]: a nationality before a currency word (`Swiss`
+/// francs), every adjective [`national_currency_of`] knows.
+pub(super) const NATIONAL: u32 = 1 << 16;
+
+const NATIONAL_WORDS: &[&str] = &[
+    "us",
+    "american",
+    "canadian",
+    "australian",
+    "singapore",
+    "singaporean",
+    "taiwan",
+    "taiwanese",
+    "british",
+    "uk",
+    "egyptian",
+    "lebanese",
+    "syrian",
+    "sudanese",
+    "kuwaiti",
+    "iraqi",
+    "jordanian",
+    "bahraini",
+    "libyan",
+    "tunisian",
+    "algerian",
+    "saudi",
+    "qatari",
+    "omani",
+    "iranian",
+    "yemeni",
+    "turkish",
+    "indian",
+    "pakistani",
+    "nepalese",
+    "nepali",
+    "swiss",
+    "mexican",
+    "argentine",
+    "argentinian",
+    "philippine",
+    "colombian",
+    "chilean",
+    "chinese",
+    "japanese",
+    "malaysian",
+    "malaysia",
+    "israeli",
+    "new",
+    "russian",
+    "brazilian",
+    "ukrainian",
+    "korean",
+    "emirati",
+    "uae",
+    "moroccan",
+];
+
 const QUALIFIER_WORDS: &[&str] = &[
     "than",
     "least",
@@ -534,7 +592,7 @@ const FRACTION_WORDS: &[&str] = &[
 ];
 
 /// Every word list with its flag.
-const LISTS: [(&[&str], u32); 17] = [
+const LISTS: [(&[&str], u32); 18] = [
     (SCAN_WORDS, SCAN),
     (FUNCTION_WORDS, FUNCTION),
     (LABEL_WORDS, LABEL),
@@ -552,6 +610,7 @@ const LISTS: [(&[&str], u32); 17] = [
     (CURRENCY_WORDS, CURRENCY),
     (PARTICIPLE_WORDS, PARTICIPLE),
     (QUALIFIER_WORDS, QUALIFIER),
+    (NATIONAL_WORDS, NATIONAL),
 ];
 
 /// Longest listed word.
@@ -1365,6 +1424,13 @@ mod tests {
             assert!(any, "{w} lost by the CURRENCY gate");
         }
         assert_eq!(national_currency("swiss", "francs"), Some("CHF"));
+        // Every listed nationality names some currency.
+        for adjective in NATIONAL_WORDS {
+            let names_one = CURRENCY_WORDS
+                .iter()
+                .any(|w| national_currency(adjective, w).is_some());
+            assert!(names_one, "{adjective} names no currency");
+        }
         assert_eq!(national_currency("kuwaiti", "dinar"), Some("KWD"));
         assert_eq!(national_currency("malaysian", "ringgits"), Some("MYR"));
     }

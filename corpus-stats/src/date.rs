@@ -420,6 +420,10 @@ const NOT_NOUNS: &[&str] = &[
     "cm", "mm", "mw", "lb", "hp", "sq", "mi", "ha", "strong", "odd", "or", "plus", "times",
 ];
 
+/// Words after a day number that join it to a second day (`26 to 28
+/// March`).
+const DAY_CONNECTORS: &[&str] = &["to", "until", "till", "through", "thru", "and"];
+
 /// Words before a bare month name that make it a month mention.
 const MONTH_CONTEXT: &[&str] = &[
     "in",
@@ -2472,7 +2476,7 @@ impl<'a> Parser<'a> {
         let conn = self.lex(t.end);
         let (connector, names_month) = match conn.tok {
             Tok::Word(w) => (
-                in_list(w, &["to", "until", "till", "through", "thru", "and"]),
+                in_list(w, DAY_CONNECTORS),
                 w.eq_ignore_ascii_case("of") || month_of(w).is_some(),
             ),
             tok => (is_dash(tok), false),
@@ -2617,9 +2621,12 @@ fn is_time_word(w: &str) -> bool {
 /// Whether the digit run `s..e` surely starts no mention, as
 /// [`Parser::at_digit`] would find, by a look at the bytes around it: the
 /// first part of `32,000` or `04:30`, a number of three or of five digits
-/// or more that no `-`, `/`, `.` or letter follows (`500 a day`), or the digits
-/// after a letter or after a separator that follows a letter or digit
-/// (`A320`, `1,200`, `12.5`). The run must not continue a chain.
+/// or more that no `-`, `/`, `.` or letter follows (`500 a day`), one or two
+/// digits that no `-`, `/` or `.` follows and that are no day from 1 to 31
+/// (`40 people`) or that a space and a word other than a range connector,
+/// `of` or a month name follow (`4 rounds`), or the digits after a letter or
+/// after a separator that follows a letter or digit (`A320`, `1,200`,
+/// `12.5`). The run must not continue a chain.
 fn digits_start_nothing(bytes: &[u8], s: usize, e: usize) -> bool {
     let after = bytes.get(e).copied();
     // `lex` reads `32,000` and `04:30` as one opaque token, and no numeric
@@ -2638,11 +2645,47 @@ fn digits_start_nothing(bytes: &[u8], s: usize, e: usize) -> bool {
     // The rules on the character before (ASCII only; `-` is left to the
     // parser for `mid-2025`).
     let before = |i: usize| s.checked_sub(i).and_then(|i| bytes.get(i)).copied();
-    match before(1) {
-        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'$' | b'#' | b'_' | b'+') => true,
-        Some(b'.' | b',' | b':' | b'/') => before(2).is_some_and(|b| b.is_ascii_alphanumeric()),
-        _ => false,
+    let after_word = match before(1) {
+        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'$' | b'#' | b'_' | b'+') => {
+            return true;
+        }
+        Some(b'.' | b',' | b':' | b'/') if before(2).is_some_and(|b| b.is_ascii_alphanumeric()) => {
+            return true;
+        }
+        _ => e - s <= 2 && after == Some(b' '),
+    };
+    // One or two digits and a space can only be the day of
+    // `Parser::day_first_at` (no numeric date has a space), which a range
+    // connector, `of` or a month name must follow (`4 rounds` is no day).
+    if after_word && let Some(&first) = bytes.get(e + 1) {
+        // The first letters of those words, lower case.
+        const FIRST: u32 = {
+            let letters = b"adfjmnostu";
+            let mut bits = 0;
+            let mut i = 0;
+            while i < letters.len() {
+                bits |= 1 << (letters[i] - b'a');
+                i += 1;
+            }
+            bits
+        };
+        if !first.is_ascii_alphabetic() {
+            return false;
+        }
+        if FIRST >> ((first | 0x20) - b'a') & 1 == 0 {
+            return true;
+        }
+        // The next word, read no further than the longest word that may
+        // follow a day (`september`).
+        let cap = bytes.len().min(e + 11);
+        let we = letters_end(bytes.get(..cap).unwrap_or_default(), e + 2);
+        let word = std::str::from_utf8(bytes.get(e + 1..we).unwrap_or_default()).unwrap_or("");
+        return we - (e + 1) > 9
+            || !(in_list(word, DAY_CONNECTORS)
+                || word.eq_ignore_ascii_case("of")
+                || month_of(word).is_some());
     }
+    false
 }
 
 impl std::iter::FusedIterator for DateMentions<'_> {}
@@ -3290,6 +3333,10 @@ mod tests {
             "mid-2025 and mid-2024, 1991-1997, 26-27 March",
             "in 2020,2021 and 2022; 1999.2000",
             "100th day, 2nd of May, 21st, 0007 bond",
+            "40 people, 4 rounds, 00 March, 32 March, 0 to 3, 99th of May",
+            "5 to 7 March, 14 March, 7 of June, 3 p.m., 31 mar, 1 THROUGH 3 May",
+            "9 ofx, 12 septembers 2024, 12 september 2024, 6 and 8 Oct., 2 tilll 4",
+            "30 Thru 31 December, 3 until the 5th of May, 15 Sept 2015, 11 Sep",
         ] {
             if let Err(e) = check_digit_shortcut(text, 0) {
                 panic!("{e}");
@@ -3300,8 +3347,16 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn digits_said_to_start_nothing_start_nothing(
-            text in "([0-9]{1,9}|[ ,.:/$#_+-]|[a-zA-Z]{1,4}|st|th|nd|\\PC|(?i:march|may|of|the|in|mid-)){0,24}",
+            text in "([0-9]{1,9}|[ ,.:/$#_+-]|[a-zA-Z]{1,4}|st|th|nd|\\PC|(?i:march|may|of|the|in|mid-|to|and|through|thru|until|till|sept|september|octobers)|[0-9]{1,2} (?i:of|to|and|thru|through|until|till|may|march|sept|oct|june|rounds) ){0,24}",
             floor in 0usize..60,
+        ) {
+            proptest::prop_assert_eq!(check_digit_shortcut(&text, floor), Ok(()));
+        }
+
+        #[test]
+        fn days_said_to_start_nothing_start_nothing(
+            text in "[0-9]{1,2}[ ,.-](?i:of|to|and|thru|through|until|till|or|may|march|sept|oct|june|rounds|the|[a-z]{1,10})( | the |-)(?i:[0-9]{1,2}(st|th)?|may|march|sept\\.?|oct|june|of|[a-z]{1,4})( (?i:march|may|2024|of|june))?",
+            floor in 0usize..4,
         ) {
             proptest::prop_assert_eq!(check_digit_shortcut(&text, floor), Ok(()));
         }

@@ -588,6 +588,17 @@ impl<'a> Iterator for Figures<'a> {
     }
 }
 
+/// The value as a `u64` if it is whole and fits.
+fn whole_u64(v: Decimal) -> Option<u64> {
+    if v.scale() == 0 && !v.is_sign_negative() {
+        // Whole and not negative: the mantissa itself.
+        return u64::try_from(v.mantissa()).ok();
+    }
+    Some(v)
+        .filter(|v| v.scale() == 0 || v.fract().is_zero())
+        .and_then(|v| v.to_u64())
+}
+
 /// Result of reading at one candidate.
 struct Step<'a> {
     figure: Option<Figure<'a>>,
@@ -1048,6 +1059,37 @@ mod tests {
                     old.currency_after_previous(i),
                     "{:?} at {}", text, i
                 );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The whole value agrees with the split into a fraction and a
+        /// conversion that `not_a_quantity` made before.
+        #[test]
+        fn whole_u64_matches_the_previous_conversion(
+            mantissa in proptest::prop_oneof![
+                -(1i128 << 96)..(1i128 << 96),
+                -1_000_000i128..1_000_000,
+                proptest::sample::select(&[0i128, 1, -1, u64::MAX as i128, u64::MAX as i128 + 1, 1 << 64, -(1 << 64)][..]),
+            ],
+            scale in 0u32..29,
+        ) {
+            if let Ok(v) = rust_decimal::Decimal::try_from_i128_with_scale(mantissa, scale) {
+                let previous = Some(v)
+                    .filter(|v| v.scale() == 0 || v.fract().is_zero())
+                    .and_then(|v| rust_decimal::prelude::ToPrimitive::to_u64(&v));
+                proptest::prop_assert_eq!(super::whole_u64(v), previous, "{}", v);
+                let n = v.normalize();
+                let previous = Some(n)
+                    .filter(|v| v.scale() == 0 || v.fract().is_zero())
+                    .and_then(|v| rust_decimal::prelude::ToPrimitive::to_u64(&v));
+                proptest::prop_assert_eq!(super::whole_u64(n), previous, "{}", n);
+                let neg = -v;
+                let previous = Some(neg)
+                    .filter(|v| v.scale() == 0 || v.fract().is_zero())
+                    .and_then(|v| rust_decimal::prelude::ToPrimitive::to_u64(&v));
+                proptest::prop_assert_eq!(super::whole_u64(neg), previous, "{}", neg);
             }
         }
     }
@@ -2652,10 +2694,7 @@ impl<'a> Scan<'a> {
         link: Option<Link>,
     ) -> Option<Step<'a>> {
         // Without a scale the value is whole: no need to split it.
-        let int_value = core
-            .value
-            .filter(|v| v.scale() == 0 || v.fract().is_zero())
-            .and_then(|v| v.to_u64());
+        let int_value = core.value.and_then(whole_u64);
         let unscaled = !core.scaled;
         // `dial 911 or 999`
         if let Some(l) = link.filter(|l| l.kind == LinkKind::Phone && l.end <= core.start) {

@@ -262,17 +262,25 @@ fn quiet_step(bytes: &[u8], i: usize, end: usize, state: State) -> Option<Step> 
     };
     match next {
         b' ' => {
-            let rest = bytes.get(i + 2..end)?;
-            let m = i + 2 + rest.iter().position(|&b| b != b' ')?;
+            // Mostly one space.
+            let m = match bytes.get(i + 2) {
+                Some(b) if *b != b' ' && i + 2 < end => i + 2,
+                _ => {
+                    let rest = bytes.get(i + 2..end)?;
+                    i + 2 + rest.iter().position(|&b| b != b' ')?
+                }
+            };
             let letter = bytes[m];
             if !letter.is_ascii_alphabetic() {
                 return None;
             }
-            let class = ASCII_SENTENCE[usize::from(letter)];
-            let joined = term == b'.' && class == SentenceClass::Lower;
+            let joined = term == b'.' && letter.is_ascii_lowercase();
+            // `state.next` of the terminator, the spaces and the letter:
+            // none of them joins the part before it.
+            let term_part = part_of(term_class);
             Some(Step {
                 boundary: (!joined).then_some(m),
-                state: state.next(term_class).next(SentenceClass::Sp).next(class),
+                state: State([state.last(), term_part, Part::Sp, Part::UpperLower]),
                 next: m + 1,
             })
         }

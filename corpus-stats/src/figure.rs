@@ -1094,6 +1094,34 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+
+        /// The word end read eight letters at a time is the one read letter
+        /// by letter, from every position of texts of words of any length
+        /// and script.
+        #[test]
+        fn word_fwd_unicode_matches_the_previous_one(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "a", "Ab", "drone", "STRIKES", "abcdefghijklmnopqrst", "é", "naïve", "日本",
+                    "ß", "Ω", "7", "٣", "½", " ", "-", "'", "\u{a0}", ",", "\n", "_",
+                ][..]),
+                0..40,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let (new, old) = (scan_of(&text), scan_of(&text));
+            for i in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(
+                    new.word_fwd_unicode(i),
+                    old.word_fwd_unicode_previous(i),
+                    "{:?} at {}", text, i
+                );
+            }
+        }
+    }
+
     #[test]
     fn pack_bytes_gathers_every_pattern() {
         for bits in 0..=255u64 {
@@ -3142,7 +3170,13 @@ impl<'a> Scan<'a> {
     /// End of a word of letters (any script) starting at `i`, at most
     /// MAX_WORD bytes.
     fn word_fwd_unicode(&self, i: usize) -> Option<usize> {
-        let mut j = i;
+        // The ASCII letters eight bytes at a time (at most MAX_WORD + 1),
+        // then letter by letter from the first other character.
+        let limit = self.b.len().min(i.saturating_add(MAX_WORD + 1));
+        let mut j = letters_end(self.b.get(..limit).unwrap_or(&[]), i);
+        if j - i > MAX_WORD {
+            return None;
+        }
         loop {
             match self.b.get(j) {
                 // ASCII letters without decoding.
@@ -3197,6 +3231,33 @@ struct WordNumber {
 
 #[cfg(test)]
 impl Scan<'_> {
+    /// [`Scan::word_fwd_unicode`] as it was, letter by letter.
+    fn word_fwd_unicode_previous(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        loop {
+            match self.b.get(j) {
+                // ASCII letters without decoding.
+                Some(&c) if c < 0x80 => {
+                    if !c.is_ascii_alphabetic() {
+                        break;
+                    }
+                    j += 1;
+                }
+                _ => match self.char_at(j) {
+                    Some(c) if c.is_alphabetic() => j += c.len_utf8(),
+                    _ => break,
+                },
+            }
+            if j - i > MAX_WORD {
+                return None;
+            }
+        }
+        if j == i || self.char_at(j).is_some_and(|c| c.is_numeric()) {
+            return None;
+        }
+        Some(j)
+    }
+
     /// [`Scan::currency_after`] as it was, reading the second word after
     /// every first word.
     fn currency_after_previous(&self, i: usize) -> Option<(&'static str, usize, bool)> {

@@ -124,6 +124,8 @@ fn bench_pathological(c: &mut Criterion) {
         ("in-year", "in 2024 "),
         ("day-dash", "March 3-"),
         ("digits", "1234567890"),
+        ("count", "4 rounds "),
+        ("day-of", "7 of "),
         ("spaces", "March                    "),
     ];
     let mut group = c.benchmark_group("dates/pathological");

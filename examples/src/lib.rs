@@ -319,24 +319,18 @@ impl Raw {
 
     /// The document, and the bytes read for it.
     fn read(self) -> (usize, Result<Doc, InputError>) {
-        let raw = self.load();
-        (raw.len(), raw.into_doc())
-    }
-
-    /// A file found in a walk, read (or failed); any other input as it is.
-    fn load(self) -> Raw {
         match self {
             Raw::Found(found, options) => match found.read(&options) {
-                Ok(file) => Raw::File(file),
-                Err(e) => Raw::Failed(e.into()),
+                Ok(file) => (file.bytes.len(), Raw::File(file).into_doc()),
+                Err(e) => (0, Err(e.into())),
             },
-            raw => raw,
+            raw => (raw.len(), raw.into_doc()),
         }
     }
 
     fn into_doc(self) -> Result<Doc, InputError> {
         match self {
-            raw @ Raw::Found(..) => raw.load().into_doc(),
+            raw @ Raw::Found(..) => raw.read().1,
             Raw::File(file) => Ok(Doc {
                 origin: file.path.display().to_string(),
                 path: Some(file.path.clone()),
@@ -646,9 +640,6 @@ impl Run {
 pub struct Pipeline {
     threads: Option<NonZeroUsize>,
     progress: bool,
-    /// Whether the walking thread reads the files; `None`: when there are
-    /// fewer workers than cores.
-    read_ahead: Option<bool>,
 }
 
 /// Whether the consumer wants more.
@@ -671,34 +662,22 @@ impl Pipeline {
     /// A pipeline with `threads` workers (`None`: all cores). It draws a
     /// progress bar when stderr is a terminal.
     ///
-    /// Besides the workers, one thread walks the folders (or reads standard
-    /// input and JSON Lines) and the calling thread consumes the results.
-    /// With fewer workers than cores, the walking thread also reads the
-    /// files, ahead of the workers, on a core of its own; otherwise the
-    /// workers read them, so that reading runs in parallel too.
+    /// The workers read the files themselves; besides them, one thread
+    /// walks the folders (or reads standard input and JSON Lines) and the
+    /// calling thread consumes the results.
     #[must_use]
     pub fn new(threads: Option<NonZeroUsize>) -> Pipeline {
         Pipeline {
             threads,
             progress: io::stderr().is_terminal(),
-            read_ahead: None,
         }
-    }
-
-    /// Whether the walking thread reads the files ahead of the workers
-    /// (`true`) or the workers read them (`false`), instead of the choice
-    /// [`Pipeline::new`] describes. The output is the same either way.
-    #[must_use]
-    pub fn read_ahead(mut self, on: bool) -> Pipeline {
-        self.read_ahead = Some(on);
-        self
     }
 
     /// Runs `work` on every input and `consume` on every result, in input
     /// order.
     ///
-    /// Inputs are listed on one thread (files are found there, and read
-    /// there or on the pool; see [`Pipeline::new`]) and cut into chunks of at
+    /// Inputs are listed on one thread (files are found there and read on
+    /// the pool, so reading runs in parallel too) and cut into chunks of at
     /// most [`CHUNK_DOCUMENTS`] documents or [`CHUNK_BYTES`] bytes, a file
     /// counting for its size when found; each chunk is processed on the
     /// pool; `consume` runs on the calling thread. At most
@@ -851,14 +830,9 @@ impl Pipeline {
         let result = std::thread::scope(|scope| -> io::Result<()> {
             let (chunk_tx, chunk_rx) = sync_channel::<Vec<RawInput>>(CHUNKS_IN_FLIGHT);
             let (done_tx, done_rx) = sync_channel::<O>(CHUNKS_IN_FLIGHT);
-            // A core left over by the workers reads the files for them.
-            let read_ahead = self.read_ahead.unwrap_or_else(|| {
-                let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-                pool.current_num_threads() < cores
-            });
             std::thread::Builder::new()
                 .name("reader".into())
-                .spawn_scoped(scope, move || read_chunks(inputs, read_ahead, chunk_tx))?;
+                .spawn_scoped(scope, move || read_chunks(inputs, chunk_tx))?;
             let (pool, process) = (&pool, &process);
             std::thread::Builder::new()
                 .name("chunks".into())
@@ -924,15 +898,11 @@ fn progress_bar() -> indicatif::ProgressBar {
     bar
 }
 
-/// Reader thread: lists the inputs and cuts them into bounded chunks; with
-/// `read_ahead`, reads the files found too.
-fn read_chunks(inputs: Inputs, read_ahead: bool, tx: SyncSender<Vec<RawInput>>) {
+/// Reader thread: lists the inputs and cuts them into bounded chunks.
+fn read_chunks(inputs: Inputs, tx: SyncSender<Vec<RawInput>>) {
     let mut chunk = Vec::new();
     let mut bytes = 0;
-    for mut input in inputs {
-        if read_ahead {
-            input = RawInput(input.0.load());
-        }
+    for input in inputs {
         bytes += input.0.len();
         chunk.push(input);
         if chunk.len() >= CHUNK_DOCUMENTS || bytes >= CHUNK_BYTES {
@@ -1236,41 +1206,5 @@ mod tests {
             serde_json::from_str::<Record>(r#"{"id": "a", "text": "", "date": "2024-02-30"}"#)
                 .is_err()
         );
-    }
-
-    /// Reading the files on the walking thread or on the workers gives the
-    /// same documents, failures and bytes, in the same order.
-    #[cfg(unix)]
-    #[test]
-    fn reading_ahead_or_on_the_workers_gives_the_same_run() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path();
-        std::fs::write(p.join("a.txt"), " date 2024-03-26 First.").unwrap();
-        std::fs::write(p.join("b.txt"), b"Bad \xff byte.").unwrap();
-        std::os::unix::fs::symlink(p.join("missing.txt"), p.join("c.txt")).unwrap();
-        std::fs::create_dir(p.join("d")).unwrap();
-        std::fs::write(p.join("d").join("e.txt"), "Inside.").unwrap();
-        std::fs::write(p.join("z.txt"), "Last one.").unwrap();
-        for threads in [1, 2] {
-            for read_ahead in [true, false] {
-                let mut seen = Vec::new();
-                let run = Pipeline::new(NonZeroUsize::new(threads))
-                    .read_ahead(read_ahead)
-                    .run(
-                        Inputs::files(vec![p.to_path_buf()]),
-                        |doc| Ok(format!("{}:{}", doc.id, doc.text()?.len())),
-                        |line| {
-                            seen.push(line);
-                            Ok(())
-                        },
-                    )
-                    .unwrap();
-                let why = format!("{threads} threads, read ahead: {read_ahead}");
-                assert_eq!(seen, ["a:23", "e:7", "z:9"], "{why}");
-                assert_eq!((run.documents, run.failed), (3, 2), "{why}");
-                // The bytes of the file that is not UTF-8 were read too.
-                assert_eq!(run.bytes, 23 + 7 + 9 + 11, "{why}");
-            }
-        }
     }
 }

@@ -344,15 +344,17 @@ pub fn date_mentions(text: &str, reference: Option<NaiveDate>) -> DateMentions<'
 // capped throughput near 210 MB/s; whole-word scanning never sees them.)
 //
 // The scan classifies 64 bytes at a time with a plain byte loop that the
-// compiler turns into vector code, packs the classes into one bit per byte
-// (a multiplication gathers eight bytes' bits) and finds run starts with
-// shifts. The starts of letter runs of three letters or more are filtered
-// without branches by a hash of their first three letters (one bit per
-// hash of a keyword prefix): a few percent of words get further, to an
-// exact keyword check by a collision-free hash of the whole word. The
-// marked block is kept between anchors. Digit runs that surely start
-// nothing (`32,000`, `500 a day`, the digits after `A` in `A320`) are passed
-// over before any parsing.
+// compiler turns into vector code (one signed comparison per byte and
+// class), packs the letter classes into one bit per byte (a multiplication
+// gathers eight bytes' bits; digits only in the blocks that hold one) and
+// finds run starts with shifts. The marked block is kept between anchors.
+// As the search reaches them, the starts of letter runs of three letters
+// or more are filtered by a hash of their first three letters (one load,
+// a multiplication and a table of bytes, `true` for the hash of a keyword
+// prefix): a few percent of words get further, to an exact keyword check
+// by a collision-free hash of the whole word. Digit runs that surely start
+// nothing (`32,000`, `500 a day`, `4 rounds`, the digits after `A` in
+// `A320`) are passed over before any parsing.
 //
 // Every anchor is checked for word boundaries and case, then parsed with a
 // tiny lexer that reads a fixed number of tokens ahead (the longest form, a
@@ -706,9 +708,8 @@ fn letters_end(bytes: &[u8], mut pos: usize) -> usize {
 
 /// Bytes the scan classifies at once.
 const BLOCK: usize = 64;
-/// A block with the byte before it and the bytes after it where a word
-/// starting at the end of the block goes on (four are read).
-const WINDOW: usize = BLOCK + 8;
+/// A block with the byte before it.
+const WINDOW: usize = BLOCK + 1;
 
 /// Bits of [`prefix_hash`].
 const PREFIX_BITS: u32 = 13;
@@ -3055,9 +3056,12 @@ mod tests {
     /// block marking: the reference for the faster one.
     mod prev {
         use super::super::{
-            Anchor, BLOCK, KEYWORDS, WINDOW, digit_anchor, high_bits, is_letter, letters_end,
-            word_anchor,
+            Anchor, BLOCK, KEYWORDS, digit_anchor, high_bits, is_letter, letters_end, word_anchor,
         };
+
+        /// A block with the byte before it and the bytes after it where a
+        /// word starting at the end of the block goes on (four are read).
+        const WINDOW: usize = BLOCK + 8;
 
         /// Folds the first three bytes of a word (little-endian in `v`; the fourth
         /// byte is ignored) into fifteen bits, case blind: only the low five bits

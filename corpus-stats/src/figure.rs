@@ -398,7 +398,8 @@ fn word_candidate(text: &str, s: usize) -> (bool, Option<usize>) {
     }
     let e = letters_end(b, s + 3);
     let n = e - s;
-    if n > 11 {
+    // No number word has this length and first two letters (`this`).
+    if n > 11 || !scan_length(c, at(s + 1), n) {
         return (false, Some(e));
     }
     let starts_word = match s.checked_sub(1).and_then(|k| b.get(k)) {
@@ -3473,8 +3474,40 @@ impl Scan<'_> {
 /// the current one against.
 #[cfg(test)]
 mod previous_scan {
-    use super::lexicon::maybe_scan_prefix;
-    use super::word_candidate;
+    use super::letters_end;
+    use super::lexicon::{maybe_scan_prefix, scan_letters, scan_prefix};
+
+    /// Whether the run of ASCII letters at `s` (not preceded by an ASCII
+    /// letter) is a candidate number word: its end if so, and in any case the
+    /// end of the run when it was read (`None` when the first three letters
+    /// already rule it out).
+    pub(super) fn word_candidate(text: &str, s: usize) -> (bool, Option<usize>) {
+        let b = text.as_bytes();
+        let at = |k: usize| b.get(k).copied().unwrap_or(0);
+        let c = at(s);
+        // `scan_prefix` holds only for three ASCII letters.
+        if !scan_prefix(c, at(s + 1), at(s + 2)) {
+            return (false, None);
+        }
+        let e = letters_end(b, s + 3);
+        let n = e - s;
+        if n > 11 {
+            return (false, Some(e));
+        }
+        let starts_word = match s.checked_sub(1).and_then(|k| b.get(k)) {
+            None => true,
+            Some(&p) if p < 0x80 => !p.is_ascii_alphanumeric(),
+            // After a non-ASCII character: a letter (`éone`) or not (`“one`).
+            Some(_) => !text
+                .get(..s)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(char::is_alphanumeric),
+        };
+        (
+            starts_word && b.get(s..e).is_some_and(scan_letters),
+            Some(e),
+        )
+    }
 
     /// Bytes the candidate scan reads at once.
     const BLOCK: usize = 32;

@@ -894,6 +894,27 @@ pub(super) fn scan_letters(w: &[u8]) -> bool {
     FLAGS.get(key) & SCAN != 0
 }
 
+/// For each pair of first letters, the lengths of the scanned number words
+/// that begin with them, one bit each: most words that begin like one
+/// (`this`, `electricity`) are rejected without hashing.
+const SCAN_LENGTHS: [u16; 26 * 26] = {
+    let mut t = [0u16; 26 * 26];
+    let mut k = 0;
+    while k < SCAN_WORDS.len() {
+        let w = SCAN_WORDS[k].as_bytes();
+        t[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
+/// Whether a scanned number word of `n` letters can begin with these two
+/// ASCII letters (either case).
+pub(super) fn scan_length(a: u8, b: u8, n: usize) -> bool {
+    let (a, b) = ((a | 0x20).wrapping_sub(b'a'), (b | 0x20).wrapping_sub(b'a'));
+    a < 26 && b < 26 && n < 16 && SCAN_LENGTHS[a as usize * 26 + b as usize] >> n & 1 != 0
+}
+
 /// Whether a scanned number word can begin with these three ASCII letters
 /// (either case).
 pub(super) fn scan_prefix(a: u8, b: u8, c: u8) -> bool {
@@ -1340,6 +1361,17 @@ mod tests {
             }
         }
         assert!(!maybe_scan_prefix(b't', b'h', b'e'));
+        // The length filter keeps every scanned word, in any case, and
+        // drops other lengths.
+        for w in SCAN_WORDS {
+            for v in [w.to_string(), w.to_uppercase()] {
+                let b = v.as_bytes();
+                assert!(scan_length(b[0], b[1], b.len()), "{v}");
+            }
+        }
+        assert!(!scan_length(b't', b'h', 4), "this");
+        assert!(!scan_length(b'E', b'l', 11), "Electricity");
+        assert!(scan_length(b'T', b'H', 8), "THOUSAND");
         for w in ["first", "second", "the", "bn", "someone", "x", ""] {
             assert!(!scan_bytes(w.as_bytes()), "{w} scanned");
             assert!(!scan_letters(w.as_bytes()), "{w} scanned");

@@ -20,11 +20,12 @@
 //!
 //! # How it works
 //!
-//! One left-to-right pass. A scanner reading 32 bytes at a time (in vector
+//! One left-to-right pass. A scanner reading 64 bytes at a time (in vector
 //! operations the compiler derives from plain byte tests) finds the next
 //! candidate: a digit, or a whole word whose first three letters can begin
 //! a number word (a table lookup at each start of a word of three letters
-//! or more) and which is one (a single hashed lookup). From there the
+//! or more), whose length a number word with its first two letters has,
+//! and which is one (a single hashed lookup). From there the
 //! extractor reads the number forward and looks at a bounded window around
 //! it (at most three words of at most 40 bytes on either side, gaps of at
 //! most 8 bytes), then resumes after everything it read. Every rejected

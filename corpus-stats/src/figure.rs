@@ -1124,6 +1124,43 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The value read in 64 bits is the value read before, with the same
+        /// scale, for integer parts with separators, decimals (with their
+        /// zeros) and a leading point, up to and past 19 digits.
+        #[test]
+        fn decimal_value_matches_the_previous_one(
+            int in proptest::collection::vec(
+                proptest::sample::select(&["0", "1", "9", "00", "123", ",", " ", "\u{a0}"][..]),
+                1..10,
+            ),
+            frac in proptest::collection::vec(proptest::sample::select(&["0", "5", "9", "00"][..]), 0..12),
+        ) {
+            let int: String = int.concat();
+            let frac: String = frac.concat();
+            let text = if frac.is_empty() { int.clone() } else { format!("{int}.{frac}") };
+            let scan = scan_of(&text);
+            let (int_end, num_end) = (int.len(), text.len());
+            let frac_start = if frac.is_empty() { int_end } else { int_end + 1 };
+            let mut cases = vec![(0, int_end, frac_start, num_end)];
+            if !frac.is_empty() {
+                // `.77`: every digit after the point.
+                cases.push((int_end + 1, int_end + 1, int_end + 1, num_end));
+            }
+            for (p, ie, fs, ne) in cases {
+                let new = scan.decimal_value(p, ie, fs, ne);
+                let old = scan.decimal_value_previous(p, ie, fs, ne);
+                proptest::prop_assert_eq!(
+                    new.map(|d| (d.mantissa(), d.scale())),
+                    old.map(|d| (d.mantissa(), d.scale())),
+                    "{:?} {} {} {} {}", text, p, ie, fs, ne
+                );
+            }
+        }
+    }
+
     #[test]
     fn pack_bytes_gathers_every_pattern() {
         for bits in 0..=255u64 {
@@ -1778,16 +1815,23 @@ impl<'a> Scan<'a> {
         num_end: usize,
     ) -> Option<Decimal> {
         let digits = self.b.get(p..num_end)?;
-        if frac_start >= num_end && digits.len() <= 19 {
-            // An integer of at most 19 digits fits a `u64`, which gives the
-            // same (already normalized) value without 128-bit arithmetic.
+        if digits.len() <= 19 {
+            // At most 19 digits fit a `u64`, which gives the same value
+            // without 128-bit arithmetic, normalized by hand: no zero ends
+            // the decimals.
             let mut n = 0u64;
-            for &c in digits {
+            let mut scale = 0u32;
+            for (k, &c) in digits.iter().enumerate() {
                 if c.is_ascii_digit() {
                     n = n * 10 + u64::from(c - b'0');
+                    scale += u32::from(p + k >= frac_start && frac_start < num_end);
                 }
             }
-            return Some(Decimal::from(n));
+            while scale > 0 && n % 10 == 0 {
+                n /= 10;
+                scale -= 1;
+            }
+            return Decimal::try_from_i128_with_scale(i128::from(n), scale).ok();
         }
         let mut mantissa: i128 = 0;
         let mut scale: u32 = 0;
@@ -3233,6 +3277,52 @@ struct WordNumber {
 
 #[cfg(test)]
 impl Scan<'_> {
+    /// [`Scan::decimal_value`] as it was, with 128-bit arithmetic and
+    /// `normalize` for decimals.
+    fn decimal_value_previous(
+        &self,
+        p: usize,
+        int_end: usize,
+        frac_start: usize,
+        num_end: usize,
+    ) -> Option<Decimal> {
+        let digits = self.b.get(p..num_end)?;
+        if frac_start >= num_end && digits.len() <= 19 {
+            // An integer of at most 19 digits fits a `u64`, which gives the
+            // same (already normalized) value without 128-bit arithmetic.
+            let mut n = 0u64;
+            for &c in digits {
+                if c.is_ascii_digit() {
+                    n = n * 10 + u64::from(c - b'0');
+                }
+            }
+            return Some(Decimal::from(n));
+        }
+        let mut mantissa: i128 = 0;
+        let mut scale: u32 = 0;
+        let mut significant = 0u32;
+        for (k, &c) in self.b.get(p..num_end)?.iter().enumerate() {
+            if !c.is_ascii_digit() {
+                continue;
+            }
+            let at = p + k;
+            if mantissa == 0 && c == b'0' && at < int_end {
+                continue;
+            }
+            significant += 1;
+            if significant > 28 {
+                return None;
+            }
+            mantissa = mantissa * 10 + i128::from(c - b'0');
+            if at >= frac_start && frac_start < num_end {
+                scale += 1;
+            }
+        }
+        Decimal::try_from_i128_with_scale(mantissa, scale)
+            .ok()
+            .map(|d| d.normalize())
+    }
+
     /// [`Scan::word_fwd_unicode`] as it was, letter by letter.
     fn word_fwd_unicode_previous(&self, i: usize) -> Option<usize> {
         let mut j = i;

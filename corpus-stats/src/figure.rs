@@ -1827,7 +1827,7 @@ impl<'a> Scan<'a> {
                     scale += u32::from(p + k >= frac_start && frac_start < num_end);
                 }
             }
-            while scale > 0 && n % 10 == 0 {
+            while scale > 0 && n.is_multiple_of(10) {
                 n /= 10;
                 scale -= 1;
             }

@@ -2621,19 +2621,36 @@ fn is_time_word(w: &str) -> bool {
 
 /// Whether the digit run `s..e` surely starts no mention, as
 /// [`Parser::at_digit`] would find, by a look at the bytes around it: the
-/// first part of `32,000` or `04:30`, a number of three or of five digits
-/// or more that no `-`, `/`, `.` or letter follows (`500 a day`), one or two
-/// digits that no `-`, `/` or `.` follows and that are no day from 1 to 31
-/// (`40 people`) or that a space and a word other than a range connector,
-/// `of` or a month name follow (`4 rounds`), or the digits after a letter or
-/// after a separator that follows a letter or digit (`A320`, `1,200`,
-/// `12.5`). The run must not continue a chain.
+/// first part of `32,000`, of `04:30` or of a decimal (`82.6`; not `13.5.2015`,
+/// where a separator follows the second part), a number of three or of five
+/// digits or more that no `-`, `/`, `.` or letter follows (`500 a day`), one
+/// or two digits that a space and a word other than a range connector, `of`
+/// or a month name follow (`4 rounds`), or the digits after a letter or after
+/// a separator that follows a letter or digit (`A320`, `1,200`, `12.5`). The
+/// run must not continue a chain.
 fn digits_start_nothing(bytes: &[u8], s: usize, e: usize) -> bool {
     let after = bytes.get(e).copied();
     // `lex` reads `32,000` and `04:30` as one opaque token, and no numeric
     // date has a `,` or `:`.
     if matches!(after, Some(b',' | b':')) && bytes.get(e + 1).is_some_and(u8::is_ascii_digit) {
         return true;
+    }
+    // A decimal (`82.6`, `3.5%`): `lex` reads it as one opaque token, and a
+    // numeric date needs a separator after its second part too, which has
+    // four digits at most.
+    if after == Some(b'.') {
+        let second = bytes
+            .get(e + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take(5)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if second > 0
+            && (second == 5 || !matches!(bytes.get(e + 1 + second), Some(b'-' | b'/' | b'.')))
+        {
+            return true;
+        }
     }
     // Only one, two or four digits start a day or a year; three or five and
     // more digits start only a numeric date, which needs a separator, or an
@@ -3336,6 +3353,7 @@ mod tests {
             "A320, F-16, COVID-19, $300, #12, _5, +3, 3/24/2024, 13.5.2015, 2024-03-25",
             "mid-2025 and mid-2024, 1991-1997, 26-27 March",
             "in 2020,2021 and 2022; 1999.2000",
+            "82.6 percent, 3.5%, 13.5.2015, 1.2-3, 5.12345, 24.3/2024, 2024.03.25, 7.0",
             "100th day, 2nd of May, 21st, 0007 bond",
             "40 people, 4 rounds, 00 March, 32 March, 0 to 3, 99th of May",
             "5 to 7 March, 14 March, 7 of June, 3 p.m., 31 mar, 1 THROUGH 3 May",
@@ -3360,6 +3378,14 @@ mod tests {
         #[test]
         fn days_said_to_start_nothing_start_nothing(
             text in "[0-9]{1,2}[ ,.-](?i:of|to|and|thru|through|until|till|or|may|march|sept|oct|june|rounds|the|[a-z]{1,10})( | the |-)(?i:[0-9]{1,2}(st|th)?|may|march|sept\\.?|oct|june|of|[a-z]{1,4})( (?i:march|may|2024|of|june))?",
+            floor in 0usize..4,
+        ) {
+            proptest::prop_assert_eq!(check_digit_shortcut(&text, floor), Ok(()));
+        }
+
+        #[test]
+        fn decimals_said_to_start_nothing_start_nothing(
+            text in "(?i:on |in |the |mid-)?([0-9]{1,5}\\.[0-9]{1,6}([-/.][0-9]{1,5}([-/.][0-9]{1,4})?)?|[0-3]?[0-9][./-][01]?[0-9][./-][12][0-9]{3}|[12][0-9]{3}[./-][01]?[0-9][./-][0-3]?[0-9])( |%|[a-z]|\\.|T[0-9])?",
             floor in 0usize..4,
         ) {
             proptest::prop_assert_eq!(check_digit_shortcut(&text, floor), Ok(()));

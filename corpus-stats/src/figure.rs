@@ -260,16 +260,7 @@ impl FigureExtractor {
     /// The figures of `text`.
     #[must_use]
     pub fn figures<'a>(&self, text: &'a str) -> Figures<'a> {
-        let mut exclude = self.exclude.clone();
-        exclude.sort_unstable();
-        Figures {
-            text,
-            floor: 0,
-            pos: 0,
-            exclude,
-            ex_idx: 0,
-            link: None,
-        }
+        Figures::new(text, self.exclude.clone())
     }
 }
 
@@ -300,7 +291,7 @@ pub fn figures(text: &str) -> Figures<'_> {
 /// ```
 #[must_use]
 pub fn figures_excluding<'a>(text: &'a str, exclude: &[Span]) -> Figures<'a> {
-    FigureExtractor::new().excluding(exclude).figures(text)
+    Figures::new(text, exclude.to_vec())
 }
 
 /// Lazy iterator over the figures of a text, in text order.
@@ -313,6 +304,24 @@ pub struct Figures<'a> {
     exclude: Vec<Span>,
     ex_idx: usize,
     link: Option<Link>,
+}
+
+impl<'a> Figures<'a> {
+    /// The figures of `text` that overlap none of `exclude` (in any order;
+    /// date mentions come in order, and are then not sorted again).
+    fn new(text: &'a str, mut exclude: Vec<Span>) -> Figures<'a> {
+        if !exclude.is_sorted() {
+            exclude.sort_unstable();
+        }
+        Figures {
+            text,
+            floor: 0,
+            pos: 0,
+            exclude,
+            ex_idx: 0,
+            link: None,
+        }
+    }
 }
 
 /// A number just left out as part of a date, which may continue.
@@ -1158,6 +1167,31 @@ mod tests {
                     "{:?} {} {} {} {}", text, p, ie, fs, ne
                 );
             }
+        }
+    }
+
+    #[test]
+    fn excluded_spans_in_any_order_exclude_the_same_figures() {
+        use corpus_format::Span;
+        let text = "On March 3, 2024, 40 rockets hit 12 towns; 7 fell and 300 fled.";
+        let sorted = [Span::new(3, 16), Span::new(33, 35), Span::new(43, 44)];
+        let want: Vec<_> = super::figures_excluding(text, &sorted)
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(want, ["40", "300"]);
+        let mut reversed = sorted;
+        reversed.reverse();
+        for spans in [&reversed[..], &[sorted[1], sorted[0], sorted[2]][..]] {
+            let got: Vec<_> = super::figures_excluding(text, spans)
+                .map(|f| f.text)
+                .collect();
+            assert_eq!(got, want, "{spans:?}");
+            let got: Vec<_> = super::FigureExtractor::new()
+                .excluding(spans)
+                .figures(text)
+                .map(|f| f.text)
+                .collect();
+            assert_eq!(got, want, "{spans:?}");
         }
     }
 

@@ -739,10 +739,17 @@ mod tests {
             ("It rained.\n", 1),
             ("It rained. 3 fell", 1),
             ("It rained. \"The end", 2),
+            ("“It rained.” The end", 2),
+            ("“It rained.” the end", 1),
+            ("(Why?) the end", 2),
+            ("It rained.\")  The end", 2),
+            ("“It rained.”\nThe end", 2),
+            ("It rained.) 3 fell", 1),
+            ("It cost 3.)5 then", 1),
         ];
         for (text, expected) in cases {
-            assert_eq!(count(text), expected, "{text:?}");
             assert_eq!(reference(text) as u64, expected, "{text:?}");
+            assert_eq!(count(text), expected, "{text:?}");
         }
     }
 }

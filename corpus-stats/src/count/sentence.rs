@@ -298,6 +298,33 @@ fn quiet_step(bytes: &[u8], i: usize, end: usize, state: State) -> Option<Step> 
     }
 }
 
+/// The search for the next full stop, question mark or line feed, set up
+/// once per region: `memchr::memchr3` would pick its implementation and
+/// set up its needles again at each of the many short searches.
+struct CommonStops {
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<memchr::arch::x86_64::avx2::memchr::Three>,
+}
+
+impl CommonStops {
+    fn new() -> CommonStops {
+        CommonStops {
+            #[cfg(target_arch = "x86_64")]
+            avx2: memchr::arch::x86_64::avx2::memchr::Three::new(b'.', b'?', b'\n'),
+        }
+    }
+
+    /// Position of the first full stop, question mark or line feed.
+    #[inline]
+    fn find(&self, haystack: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(three) = &self.avx2 {
+            return three.find(haystack);
+        }
+        memchr::memchr3(b'.', b'?', b'\n', haystack)
+    }
+}
+
 /// Counts the sentences with a letter or a digit in the fast region
 /// `text[start..end]`, which starts at a boundary and ends after a line
 /// feed or at the end of the text.
@@ -317,6 +344,7 @@ fn count_region(text: &str, start: usize, end: usize) -> u64 {
     // are searched apart, so that one search usually finds the next stop.
     let mut next_common = start;
     let mut next_rare = start;
+    let common = CommonStops::new();
     let boundary = |b: usize, seg_start: &mut usize, count: &mut u64| {
         if b > *seg_start {
             *count += u64::from(has_alnum(text, *seg_start, b));
@@ -326,8 +354,7 @@ fn count_region(text: &str, start: usize, end: usize) -> u64 {
     while i < end {
         if state.is_quiet() {
             if next_common < i {
-                next_common =
-                    memchr::memchr3(b'.', b'?', b'\n', &bytes[i..end]).map_or(end, |p| p + i);
+                next_common = common.find(&bytes[i..end]).map_or(end, |p| p + i);
             }
             if next_rare < i {
                 next_rare = memchr::memchr2(b'!', b'\r', &bytes[i..end]).map_or(end, |p| p + i);

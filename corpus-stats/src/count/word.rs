@@ -230,7 +230,18 @@ fn block_marks(block: &[u8; BLOCK]) -> (u64, u64, u64) {
         space[k] = u8::from(c == b' ');
         plain[k] = u8::from((c < 0x80) & (c != b'_'));
     }
-    (pack(&alnum), pack(&space), pack(&plain))
+    // Most blocks are all plain: then the plain bits need no packing.
+    let all = plain.chunks_exact(8).fold(u64::MAX, |all, eight| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        all & u64::from_le_bytes(word)
+    });
+    let plain = if all == 0x0101_0101_0101_0101 {
+        u64::MAX >> (64 - BLOCK)
+    } else {
+        pack(&plain)
+    };
+    (pack(&alnum), pack(&space), plain)
 }
 
 /// The marks of the two bytes standing before a region, in the last two

@@ -24,7 +24,7 @@
 //! form runs; a MidLetter, MidNum or MidNumLet character joins two letters
 //! (WB6, WB7) or two digits (WB11, WB12) on each side of it; a run is a word
 //! when it holds a letter or a digit. The counter runs that automaton, and
-//! on 64-byte blocks of ASCII without `_` it uses an equivalent formula
+//! on blocks of 32, then 64, bytes of ASCII without `_` it uses an equivalent formula
 //! over each byte and the two before it, on bit masks of the block (one
 //! bit per byte) that plain byte loops the compiler vectorises produce.
 
@@ -195,8 +195,12 @@ fn context_of(state: u8) -> Option<(u8, u8)> {
     }
 }
 
-/// Bytes per step of the fast path.
-const BLOCK: usize = 64;
+/// Bytes of the first step of the fast path, which is often the only one
+/// between two non-ASCII characters.
+const SHORT: usize = 32;
+
+/// Bytes of the next steps: a whole 64-bit mask at a time.
+const LONG: usize = 64;
 
 /// The low bits of the eight bytes of `x` (each 0 or 1), as eight bits.
 #[inline(always)]
@@ -205,9 +209,9 @@ fn pack_bytes(x: u64) -> u32 {
     (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
-/// [`BLOCK`] bytes that are each 0 or 1, as bits (bit k for byte k).
+/// `N` bytes that are each 0 or 1, as bits (bit k for byte k).
 #[inline(always)]
-fn pack(m: &[u8; BLOCK]) -> u64 {
+fn pack<const N: usize>(m: &[u8; N]) -> u64 {
     m.chunks_exact(8).enumerate().fold(0, |bits, (n, eight)| {
         let mut word = [0u8; 8];
         word.copy_from_slice(eight);
@@ -220,11 +224,11 @@ fn pack(m: &[u8; BLOCK]) -> u64 {
 /// than `_`, which the formula leaves out). Written byte by byte over a
 /// fixed block, which the compiler turns into a few vector operations.
 #[inline(always)]
-fn block_marks(block: &[u8; BLOCK]) -> (u64, u64, u64) {
-    let mut alnum = [0u8; BLOCK];
-    let mut space = [0u8; BLOCK];
-    let mut plain = [0u8; BLOCK];
-    for k in 0..BLOCK {
+fn block_marks<const N: usize>(block: &[u8; N]) -> (u64, u64, u64) {
+    let mut alnum = [0u8; N];
+    let mut space = [0u8; N];
+    let mut plain = [0u8; N];
+    for k in 0..N {
         let c = block[k];
         alnum[k] = u8::from(is_alpha_signed(c) | is_digit_signed(c));
         space[k] = u8::from(c == b' ');
@@ -237,7 +241,7 @@ fn block_marks(block: &[u8; BLOCK]) -> (u64, u64, u64) {
         all & u64::from_le_bytes(word)
     });
     let plain = if all == 0x0101_0101_0101_0101 {
-        u64::MAX >> (64 - BLOCK)
+        u64::MAX >> (64 - N)
     } else {
         pack(&plain)
     };
@@ -246,14 +250,14 @@ fn block_marks(block: &[u8; BLOCK]) -> (u64, u64, u64) {
 
 /// The marks of the two bytes standing before a region, in the last two
 /// bits of a block.
-fn context_marks(p2: u8, p1: u8) -> (u64, u64) {
+fn context_marks<const N: usize>(p2: u8, p1: u8) -> (u64, u64) {
     let alnum = |c: u8| u64::from(is_alpha(c) | is_digit(c));
     let space = |c: u8| u64::from(c == b' ');
-    let at = |a: u64, b: u64| (a << (BLOCK - 2)) | (b << (BLOCK - 1));
+    let at = |a: u64, b: u64| (a << (N - 2)) | (b << (N - 1));
     (at(alnum(p2), alnum(p1)), at(space(p2), space(p1)))
 }
 
-/// Counts the words starting in the blocks of [`BLOCK`] plain ASCII bytes
+/// Counts the words starting in the blocks of `N` plain ASCII bytes
 /// from `i`, given the two bytes before `i` (`p2 p1`, real or standing for
 /// the state); returns the count and where the plain blocks end (`i` itself
 /// when the first is not plain).
@@ -265,26 +269,32 @@ fn context_marks(p2: u8, p1: u8) -> (u64, u64) {
 /// The joins are worked out only where a byte other than a letter, digit or
 /// space lies between two letters or digits.
 #[inline]
-fn count_plain(bytes: &[u8], mut i: usize, end: usize, p2: u8, p1: u8) -> (u64, usize) {
+fn count_plain<const N: usize>(
+    bytes: &[u8],
+    mut i: usize,
+    end: usize,
+    p2: u8,
+    p1: u8,
+) -> (u64, usize) {
     let first = i;
     let mut count = 0u64;
-    let (mut prev_alnum, mut prev_space) = context_marks(p2, p1);
-    while i + BLOCK <= end {
-        let Some(Ok(block)) = bytes.get(i..i + BLOCK).map(<&[u8; BLOCK]>::try_from) else {
+    let (mut prev_alnum, mut prev_space) = context_marks::<N>(p2, p1);
+    while i + N <= end {
+        let Some(Ok(block)) = bytes.get(i..i + N).map(<&[u8; N]>::try_from) else {
             break;
         };
         let (alnum, space, plain) = block_marks(block);
         // Where the block stops being plain, its plain start is counted
         // (when it holds the two bytes the automaton then needs).
         let take = match plain.trailing_ones() as usize {
-            n if n >= BLOCK => BLOCK,
+            n if n >= N => N,
             n @ 2.. => n,
             _ => break,
         };
-        let full = u64::MAX >> (64 - BLOCK);
-        let alnum1 = ((alnum << 1) | (prev_alnum >> (BLOCK - 1))) & full;
-        let alnum2 = ((alnum << 2) | (prev_alnum >> (BLOCK - 2))) & full;
-        let space1 = ((space << 1) | (prev_space >> (BLOCK - 1))) & full;
+        let full = u64::MAX >> (64 - N);
+        let alnum1 = ((alnum << 1) | (prev_alnum >> (N - 1))) & full;
+        let alnum2 = ((alnum << 2) | (prev_alnum >> (N - 2))) & full;
+        let space1 = ((space << 1) | (prev_space >> (N - 1))) & full;
         let mut starts = alnum & !alnum1;
         // A letter or digit, then neither nor a space, then a start.
         let mut candidates = starts & alnum2 & !space1;
@@ -300,14 +310,14 @@ fn count_plain(bytes: &[u8], mut i: usize, end: usize, p2: u8, p1: u8) -> (u64, 
                 starts &= !(1 << k);
             }
         }
-        if take < BLOCK {
+        if take < N {
             starts &= (1 << take) - 1;
             return (count + u64::from(starts.count_ones()), i + take);
         }
         count += u64::from(starts.count_ones());
         prev_alnum = alnum;
         prev_space = space;
-        i += BLOCK;
+        i += N;
     }
     (count, i)
 }
@@ -367,7 +377,14 @@ fn count_region(text: &str, start: usize, end: usize) -> Result<u64, (usize, usi
     loop {
         // Blocks of plain ASCII bytes, while the state allows.
         if let Some((p2, p1)) = context_of(state) {
-            let (n, j) = count_plain(bytes, i, end, p2, p1);
+            // One short block first: between close non-ASCII characters
+            // it is the only one, and often not all plain.
+            let (mut n, mut j) = count_plain::<SHORT>(bytes, i, end.min(i + SHORT), p2, p1);
+            if j == i + SHORT {
+                let (more, k) = count_plain::<LONG>(bytes, j, end, bytes[j - 2], bytes[j - 1]);
+                n += more;
+                j = k;
+            }
             if j > i {
                 count += n;
                 i = j;

@@ -24,9 +24,10 @@
 //! form runs; a MidLetter, MidNum or MidNumLet character joins two letters
 //! (WB6, WB7) or two digits (WB11, WB12) on each side of it; a run is a word
 //! when it holds a letter or a digit. The counter runs that automaton, and
-//! on blocks of 32, then 64, bytes of ASCII without `_` it uses an equivalent formula
-//! over each byte and the two before it, on bit masks of the block (one
-//! bit per byte) that plain byte loops the compiler vectorises produce.
+//! on blocks of ASCII without `_` (32 bytes first, then 64) it uses an
+//! equivalent formula over each byte and the two before it, on bit masks
+//! of the block (one bit per byte) that plain byte loops the compiler
+//! vectorises produce.
 
 use super::classify::{WordClass, find_unknown};
 
